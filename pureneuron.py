@@ -9,12 +9,14 @@ of lists, a hand-written transpose and dot product, math.exp, and a random
 generator seeded exactly as numpy seeds its own, so every program prints the
 posts' own numbers, digit for digit.
 
-    python3 pureneuron.py               # run every program of the posts
+    python3 pureneuron.py               # run the posts' programs (not gradient-descent: slow)
     python3 pureneuron.py three-layer   # run one, printing what the post printed
+    python3 pureneuron.py three-layer --trace   # and every matrix of its first and last iteration
+    python3 pureneuron.py gradient-descent --alpha 10 --hidden 32   # Trask's Part 2
     python3 pureneuron.py --list        # name the programs
 
 Read it top to bottom: random numbers, matrices, the sigmoid, the programs,
-then printing and the command line.
+then printing, the authors' follow-up posts and the command line.
 
 Glossary of the posts' names:
     X, l0        the inputs, one training example a row (l0 is "layer 0")
@@ -24,6 +26,8 @@ Glossary of the posts' names:
     l1_error     how far a layer's output is from what it should have been
     l1_delta     that error scaled by the sigmoid's slope: the size of the nudge
     synaptic_weights   Milo's name for the single neuron's weights
+    layer1, layer2     Milo's layers of neurons in his follow-up post
+    alpha        Trask's learning rate in his follow-up: how big a step each update takes
 """
 
 import argparse
@@ -278,7 +282,9 @@ def sigmoid_slope(output: Matrix) -> Matrix:
 # 4. The programs of the posts
 #
 # Each runs the post's computation with the post's variable names and
-# returns what it computed; printing them is left to section 5.
+# returns what it computed; printing them is left to section 5.  Each also
+# takes an optional `trace`, called once an iteration with what it computed
+# under the post's names, so --trace can look inside without changing them.
 # ---------------------------------------------------------------------------
 
 # Milo's training set: the output is the first input.
@@ -293,7 +299,7 @@ TRASK_2LAYER_OUTPUTS = [[0], [0], [1], [1]]
 TRASK_3LAYER_OUTPUTS = [[0], [1], [1], [0]]
 
 
-def nine_lines(seed: int = 1, iterations: int = 10000) -> Vector:
+def nine_lines(seed: int = 1, iterations: int = 10000, trace=None) -> Vector:
     """Milo's 9-line neuron: train one neuron, return its answer for [1, 0, 0]."""
     training_set_inputs, training_set_outputs = MILO_INPUTS, MILO_OUTPUTS
     synaptic_weights = random_weights(numpy_random(seed), 3, 1)
@@ -301,6 +307,8 @@ def nine_lines(seed: int = 1, iterations: int = 10000) -> Vector:
         output = sigmoid(dot(training_set_inputs, synaptic_weights))
         synaptic_weights = add_matrices(synaptic_weights, dot(transpose(training_set_inputs), multiply(
             subtract(training_set_outputs, output), sigmoid_slope(output))))
+        if trace:
+            trace(iteration, output=output, synaptic_weights=synaptic_weights)
     return sigmoid(dot(NEW_SITUATION, synaptic_weights))
 
 
@@ -312,7 +320,7 @@ class NeuralNetwork:
         self.synaptic_weights = random_weights(numpy_random(seed), 3, 1)
 
     def train(self, training_set_inputs: Matrix, training_set_outputs: Matrix,
-              number_of_training_iterations: int) -> None:
+              number_of_training_iterations: int, trace=None) -> None:
         """Nudge the weights, a little each time, toward giving the known outputs."""
         for iteration in range(number_of_training_iterations):
             output = self.think(training_set_inputs)
@@ -322,23 +330,26 @@ class NeuralNetwork:
             # (where the slope is flat) change little.
             adjustment = dot(transpose(training_set_inputs), multiply(error, sigmoid_slope(output)))
             self.synaptic_weights = add_matrices(self.synaptic_weights, adjustment)
+            if trace:
+                trace(iteration, output=output, error=error, adjustment=adjustment,
+                      synaptic_weights=self.synaptic_weights)
 
     def think(self, inputs: Union[Vector, Matrix]) -> Union[Vector, Matrix]:
         """The neuron's answer: the sigmoid of the inputs' weighted sum."""
         return sigmoid(dot(inputs, self.synaptic_weights))
 
 
-def neuron(seed: int = 1, iterations: int = 10000) -> dict:
+def neuron(seed: int = 1, iterations: int = 10000, trace=None) -> dict:
     """Milo's class-based program: starting weights, trained weights, the answer for [1, 0, 0]."""
     neural_network = NeuralNetwork(seed)
     starting_weights = neural_network.synaptic_weights
-    neural_network.train(MILO_INPUTS, MILO_OUTPUTS, iterations)
+    neural_network.train(MILO_INPUTS, MILO_OUTPUTS, iterations, trace)
     return {"starting_weights": starting_weights,
             "synaptic_weights": neural_network.synaptic_weights,
             "answer": neural_network.think(NEW_SITUATION)}
 
 
-def two_layer(seed: int = 1, iterations: int = 10000) -> Matrix:
+def two_layer(seed: int = 1, iterations: int = 10000, trace=None) -> Matrix:
     """Trask's 2-layer network: return l1, its output on the training set in the last iteration."""
     X, y = TRASK_INPUTS, TRASK_2LAYER_OUTPUTS
     syn0 = random_weights(numpy_random(seed), 3, 1)
@@ -351,10 +362,12 @@ def two_layer(seed: int = 1, iterations: int = 10000) -> Matrix:
         l1_delta = multiply(l1_error, sigmoid_slope(l1))
         # each weight moves by its inputs times those deltas
         syn0 = add_matrices(syn0, dot(transpose(l0), l1_delta))
+        if trace:
+            trace(iter, l0=l0, l1=l1, l1_error=l1_error, l1_delta=l1_delta, syn0=syn0)
     return l1
 
 
-def three_layer(seed: int = 1, iterations: int = 60000) -> dict:
+def three_layer(seed: int = 1, iterations: int = 60000, trace=None) -> dict:
     """Trask's 3-layer network: return the error every 10,000 iterations, and l2, syn0, syn1."""
     X, y = TRASK_INPUTS, TRASK_3LAYER_OUTPUTS
     rng = numpy_random(seed)
@@ -376,10 +389,13 @@ def three_layer(seed: int = 1, iterations: int = 60000) -> dict:
         l1_delta = multiply(l1_error, sigmoid_slope(l1))
         syn1 = add_matrices(syn1, dot(transpose(l1), l2_delta))
         syn0 = add_matrices(syn0, dot(transpose(l0), l1_delta))
+        if trace:
+            trace(j, l0=l0, l1=l1, l2=l2, l2_error=l2_error, l2_delta=l2_delta,
+                  l1_error=l1_error, l1_delta=l1_delta, syn1=syn1, syn0=syn0)
     return {"errors": errors, "l2": l2, "syn0": syn0, "syn1": syn1}
 
 
-def eleven_lines(seed: int = 1, iterations: int = 60000) -> Matrix:
+def eleven_lines(seed: int = 1, iterations: int = 60000, trace=None) -> Matrix:
     """Trask's 11-line network, the 3-layer one written tersely: return its final l2."""
     X, y = TRASK_INPUTS, TRASK_3LAYER_OUTPUTS
     rng = numpy_random(seed)
@@ -391,6 +407,8 @@ def eleven_lines(seed: int = 1, iterations: int = 60000) -> Matrix:
         l1_delta = multiply(dot(l2_delta, transpose(syn1)), sigmoid_slope(l1))
         syn1 = add_matrices(syn1, dot(transpose(l1), l2_delta))
         syn0 = add_matrices(syn0, dot(transpose(X), l1_delta))
+        if trace:
+            trace(j, l1=l1, l2=l2, l2_delta=l2_delta, l1_delta=l1_delta, syn1=syn1, syn0=syn0)
     return l2
 
 
@@ -525,17 +543,303 @@ def print_eleven_lines(l2: Matrix) -> None:
     print(format_matrix(l2))
 
 
+def format_number(x: Number) -> str:
+    """A number as Python 2's str() wrote it: a whole number as it is, a float by format_error.
+
+    >>> format_number(10), format_number(0.001), format_number(1.0)
+    ('10', '0.001', '1.0')
+    """
+    return str(x) if isinstance(x, int) else format_error(x)
+
+
+# What --trace says about each name a program hands to its trace: one line
+# each, so a reader knows what the matrix below it is.
+TRACE_NOTES = {
+    # Milo's neuron (nine-lines, neuron)
+    "output": "the neuron's answer for each training example: sigmoid(inputs . weights)",
+    "error": "how far off each answer is: the known output minus the neuron's answer",
+    "adjustment": "how much each weight moves: inputs^T . (error * slope of the sigmoid at output)",
+    "synaptic_weights": "the neuron's weights, one per input, after this iteration's adjustment",
+    # Milo's two layers (multi-layer)
+    "output_from_layer_1": "layer 1's outputs for each example: sigmoid(inputs . layer 1's weights)",
+    "output_from_layer_2": "layer 2's outputs, the network's answers: sigmoid(output_from_layer_1 . "
+                           "layer 2's weights)",
+    "layer2_error": "how far off each answer is: the known output minus output_from_layer_2",
+    "layer2_delta": "layer2_error scaled by the sigmoid's slope at output_from_layer_2",
+    "layer1_error": "layer 1's share of the blame: layer2_delta sent back through layer 2's weights",
+    "layer1_delta": "layer1_error scaled by the sigmoid's slope at output_from_layer_1",
+    "layer1_adjustment": "how much layer 1's weights move: inputs^T . layer1_delta",
+    "layer2_adjustment": "how much layer 2's weights move: output_from_layer_1^T . layer2_delta",
+    "layer1": "layer 1's synaptic weights (a column per neuron), after this iteration's adjustment",
+    "layer2": "layer 2's synaptic weights, after this iteration's adjustment",
+    # Trask's networks (two-layer, three-layer, eleven-lines, gradient-descent)
+    "alpha": "the learning rate: each update is multiplied by it before the weights move",
+    "l0": "layer 0, the inputs X: one training example a row",
+    "l1": "layer 1's outputs for each example: sigmoid(l0 . syn0)",
+    "l2": "layer 2's outputs, the network's answers: sigmoid(l1 . syn1)",
+    "l2_error": "how far off l2 is: y - l2 (gradient-descent: l2 - y, hence its -= updates)",
+    "l2_delta": "l2_error scaled by the sigmoid's slope at l2: sure answers are nudged least",
+    "l1_error": "l1's share of the blame (y - l1 when l1 is the output; else l2_delta . syn1^T)",
+    "l1_delta": "l1_error scaled by the sigmoid's slope at l1",
+    "syn1_update": "the step for syn1 before alpha scales it: l1^T . l2_delta",
+    "syn0_update": "the step for syn0 before alpha scales it: l0^T . l1_delta",
+    "syn1": "the weights from layer 1 to layer 2, after this iteration's update",
+    "syn0": "the weights from layer 0 to layer 1, after this iteration's update",
+}
+
+
+def print_trace(iteration: int, names_to_matrices: dict) -> None:
+    """Print what one iteration computed: each name, its note from TRACE_NOTES, its value."""
+    print("--- iteration %d ---" % iteration)
+    for name, value in names_to_matrices.items():
+        print("%s: %s" % (name, TRACE_NOTES[name]))
+        print(format_matrix(value) if isinstance(value, list) else format_number(value))
+
+
+def tracer(iterations: int):
+    """The `trace` a program calls every iteration: it prints the first one and the last.
+
+    >>> trace = tracer(3)
+    >>> for j in range(3):
+    ...     trace(j, l1=[[0.5 * j]])
+    --- iteration 0 ---
+    l1: layer 1's outputs for each example: sigmoid(l0 . syn0)
+    [[ 0.]]
+    --- iteration 2 ---
+    l1: layer 1's outputs for each example: sigmoid(l0 . syn0)
+    [[ 1.]]
+    """
+    def trace(iteration, **names_to_matrices):
+        if iteration in (0, iterations - 1):
+            print_trace(iteration, names_to_matrices)
+    return trace
+
+
 # ---------------------------------------------------------------------------
-# 6. The command line
+# 6. Beyond the seed: the follow-up posts
+#
+# Both authors went on.  Milo stacked a second layer of neurons under his
+# one; Trask rewrote his 3-layer network as gradient descent with a learning
+# rate, alpha, and watched what too large a step does.  Built from the same
+# helpers as the posts' programs, computed first and printed after.
+# ---------------------------------------------------------------------------
+
+# Milo's follow-up data: the answer is the exclusive-or of the first two
+# inputs (the third is a distraction); [1, 1, 0] is the combination held back.
+MULTI_LAYER_INPUTS = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [0, 1, 0], [1, 0, 0], [1, 1, 1], [0, 0, 0]]
+MULTI_LAYER_OUTPUTS = [[0], [1], [1], [1], [1], [0], [0]]
+MULTI_LAYER_NEW_SITUATION = [1, 1, 0]
+
+
+class NeuronLayer:
+    """Milo's layer of neurons: its weights are one column per neuron, one row per input."""
+
+    def __init__(self, number_of_neurons: int, number_of_inputs_per_neuron: int,
+                 rng: random.Random):
+        self.synaptic_weights = random_weights(rng, number_of_inputs_per_neuron, number_of_neurons)
+
+
+class MultiLayerNeuralNetwork:
+    """Milo's follow-up NeuralNetwork (renamed: his one-neuron class above has that name)."""
+
+    def __init__(self, layer1: NeuronLayer, layer2: NeuronLayer):
+        self.layer1, self.layer2 = layer1, layer2
+
+    def train(self, training_set_inputs: Matrix, training_set_outputs: Matrix,
+              number_of_training_iterations: int, trace=None) -> None:
+        """Backpropagation as in Trask's 3-layer network, with Milo's names."""
+        for iteration in range(number_of_training_iterations):
+            output_from_layer_1, output_from_layer_2 = self.think(training_set_inputs)
+            layer2_error = subtract(training_set_outputs, output_from_layer_2)
+            layer2_delta = multiply(layer2_error, sigmoid_slope(output_from_layer_2))
+            layer1_error = dot(layer2_delta, transpose(self.layer2.synaptic_weights))
+            layer1_delta = multiply(layer1_error, sigmoid_slope(output_from_layer_1))
+            # both adjustments are worked out before either layer changes
+            layer1_adjustment = dot(transpose(training_set_inputs), layer1_delta)
+            layer2_adjustment = dot(transpose(output_from_layer_1), layer2_delta)
+            self.layer1.synaptic_weights = add_matrices(self.layer1.synaptic_weights,
+                                                        layer1_adjustment)
+            self.layer2.synaptic_weights = add_matrices(self.layer2.synaptic_weights,
+                                                        layer2_adjustment)
+            if trace:
+                trace(iteration, output_from_layer_1=output_from_layer_1,
+                      output_from_layer_2=output_from_layer_2, layer2_error=layer2_error,
+                      layer2_delta=layer2_delta, layer1_error=layer1_error,
+                      layer1_delta=layer1_delta, layer1_adjustment=layer1_adjustment,
+                      layer2_adjustment=layer2_adjustment, layer1=self.layer1.synaptic_weights,
+                      layer2=self.layer2.synaptic_weights)
+
+    def think(self, inputs: Union[Vector, Matrix]) -> tuple:
+        """Both layers' outputs: layer 1's feed layer 2."""
+        output_from_layer1 = sigmoid(dot(inputs, self.layer1.synaptic_weights))
+        output_from_layer2 = sigmoid(dot(output_from_layer1, self.layer2.synaptic_weights))
+        return output_from_layer1, output_from_layer2
+
+
+def multi_layer(seed: int = 1, iterations: int = 60000, trace=None) -> dict:
+    """Milo's multi-layered network: both layers' weights before and after, the answer for [1, 1, 0]."""
+    rng = numpy_random(seed)
+    layer1 = NeuronLayer(4, 3, rng)  # 4 neurons with 3 inputs each, drawn first
+    layer2 = NeuronLayer(1, 4, rng)  # 1 neuron with 4 inputs
+    neural_network = MultiLayerNeuralNetwork(layer1, layer2)
+    starting_weights = (layer1.synaptic_weights, layer2.synaptic_weights)
+    neural_network.train(MULTI_LAYER_INPUTS, MULTI_LAYER_OUTPUTS, iterations, trace)
+    hidden_state, output = neural_network.think(MULTI_LAYER_NEW_SITUATION)
+    return {"starting_weights": starting_weights,
+            "synaptic_weights": (layer1.synaptic_weights, layer2.synaptic_weights),
+            "output": output}
+
+
+# Trask's sweep: from far too small a step to far too large.
+ALPHAS = [0.001, 0.01, 0.1, 1, 10, 100, 1000]
+
+
+def gradient_descent(alpha: Number, seed: int = 1, iterations: int = 60000, hidden_size: int = 4,
+                     directions: bool = False, trace=None) -> dict:
+    """Trask's Part 2: the 3-layer network stepping alpha times its update downhill.
+
+    Returns the error every 10,000 iterations as (iteration, error) pairs and
+    the final syn0 and syn1; with `directions`, also how many times each
+    weight's update changed direction (the post's third program).
+    """
+    X, y = TRASK_INPUTS, TRASK_3LAYER_OUTPUTS
+    rng = numpy_random(seed)
+    syn0 = random_weights(rng, 3, hidden_size)
+    syn1 = random_weights(rng, hidden_size, 1)
+    syn0_direction_count = [[0.0] * hidden_size for _ in range(3)]
+    syn1_direction_count = [[0.0] for _ in range(hidden_size)]
+    errors = []
+    for j in range(iterations):
+        l0 = X
+        l1 = sigmoid(dot(l0, syn0))
+        l2 = sigmoid(dot(l1, syn1))
+        # l2 - y, the other way round from Part 1: it points uphill on the
+        # error, so the weights step against it (-=)
+        l2_error = subtract(l2, y)
+        if j % 10000 == 0:
+            errors.append((j, mean_absolute(l2_error)))
+        l2_delta = multiply(l2_error, sigmoid_slope(l2))
+        l1_error = dot(l2_delta, transpose(syn1))
+        l1_delta = multiply(l1_error, sigmoid_slope(l1))
+        syn1_update = dot(transpose(l1), l2_delta)
+        syn0_update = dot(transpose(l0), l1_delta)
+        if directions and j > 0:
+            syn0_direction_count = add_matrices(syn0_direction_count,
+                                                turned(prev_syn0_update, syn0_update))
+            syn1_direction_count = add_matrices(syn1_direction_count,
+                                                turned(prev_syn1_update, syn1_update))
+        syn1 = subtract(syn1, multiply(alpha, syn1_update))
+        syn0 = subtract(syn0, multiply(alpha, syn0_update))
+        prev_syn0_update, prev_syn1_update = syn0_update, syn1_update
+        if trace:
+            trace(j, alpha=alpha, l0=l0, l1=l1, l2=l2, l2_error=l2_error, l2_delta=l2_delta,
+                  l1_error=l1_error, l1_delta=l1_delta, syn1_update=syn1_update,
+                  syn0_update=syn0_update, syn1=syn1, syn0=syn0)
+    result = {"alpha": alpha, "errors": errors, "syn0": syn0, "syn1": syn1}
+    if directions:
+        result.update(syn0_direction_count=syn0_direction_count,
+                      syn1_direction_count=syn1_direction_count)
+    return result
+
+
+def turned(previous: Matrix, update: Matrix) -> Matrix:
+    """1.0 where an update points the other way (up or not up) from the previous one, else 0.0.
+
+    >>> turned([[0.5, -0.5, 0.0]], [[0.25, 0.5, -1.0]])
+    [[0.0, 1.0, 0.0]]
+    """
+    return elementwise(lambda before, now: float((before > 0) != (now > 0)), previous, update)
+
+
+def gradient_descent_sweep(seed: int = 1, iterations: int = 60000, alphas: Sequence = ALPHAS,
+                           hidden_size: int = 4, directions: bool = False, trace=None) -> list:
+    """Part 2's experiment: gradient_descent once for each alpha, each from the same seed."""
+    return [gradient_descent(alpha, seed, iterations, hidden_size, directions, trace)
+            for alpha in alphas]
+
+
+def print_weights(layer1: Matrix, layer2: Matrix) -> None:
+    print("    Layer 1 (4 neurons, each with 3 inputs): ")
+    print(format_matrix(layer1))
+    print("    Layer 2 (1 neuron, with 4 inputs):")
+    print(format_matrix(layer2))
+
+
+def print_multi_layer(result: dict) -> None:
+    print("Stage 1) Random starting synaptic weights: ")
+    print_weights(*result["starting_weights"])
+    print("Stage 2) New synaptic weights after training: ")
+    print_weights(*result["synaptic_weights"])
+    print("Stage 3) Considering a new situation [1, 1, 0] -> ?: ")
+    print(format_matrix(result["output"]))
+
+
+def print_gradient_descent(results: list) -> None:
+    for result in results:
+        print()
+        print("Training With Alpha:" + format_number(result["alpha"]))
+        directions = "syn0_direction_count" in result
+        for j, error in result["errors"]:
+            # the post's third program printed its errors without the count
+            print(("Error:" if directions else "Error after %d iterations:" % j)
+                  + format_error(error))
+        if directions:
+            for number in "01":
+                print("Synapse " + number)
+                print(format_matrix(result["syn" + number]))
+                print("Synapse %s Update Direction Changes" % number)
+                print(format_matrix(result["syn%s_direction_count" % number]))
+
+
+# ---------------------------------------------------------------------------
+# 7. The command line
 # ---------------------------------------------------------------------------
 
 class Program:
     """A post program as the command line knows it."""
 
-    def __init__(self, name, run, show, iterations, min_iterations, summary):
+    def __init__(self, name, run, show, iterations, min_iterations, summary,
+                 in_default_run=True, options=()):
         self.name, self.run, self.show = name, run, show
         self.iterations, self.min_iterations, self.summary = iterations, min_iterations, summary
+        # in_default_run: whether running pureneuron.py with no PROGRAM runs it;
+        # options: its own settings, (flags, argparse keywords) each, whose
+        # `dest` names the parameter of `run` it sets
+        self.in_default_run, self.options = in_default_run, options
 
+
+def _learning_rate(text: str) -> Number:
+    """An alpha above 0, kept as Python would print it: '1' gives 1, '0.5' gives 0.5."""
+    try:
+        alpha = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected a number, got %r" % text)
+    if not 0 < alpha < math.inf:
+        raise argparse.ArgumentTypeError("the learning rate must be above 0 and finite, got %r"
+                                         % text)
+    try:
+        return int(text)
+    except ValueError:
+        return alpha
+
+
+def _size(text: str) -> int:
+    size = _whole_number(text)
+    if size < 1:
+        raise argparse.ArgumentTypeError("a layer needs at least 1 neuron, got %r" % text)
+    return size
+
+
+GRADIENT_DESCENT_OPTIONS = [
+    (("--alpha",), dict(dest="alphas", action="append", type=_learning_rate, metavar="A",
+                        help="train with learning rate A; repeat for several "
+                             "(default: the post's 0.001, 0.01, 0.1, 1, 10, 100, 1000)")),
+    (("--hidden",), dict(dest="hidden_size", type=_size, metavar="N",
+                         help="neurons in the hidden layer (default 4; the post's variant: 32)")),
+    (("--directions",), dict(dest="directions", action="store_true",
+                             help="the post's third program: also print the weights and how "
+                                  "often each one's update changed direction")),
+]
 
 PROGRAMS = [
     Program("nine-lines", nine_lines, print_nine_lines, 10000, 0,
@@ -548,6 +852,13 @@ PROGRAMS = [
             "Trask's 3-layer network learning XOR: the error every 10,000 iterations"),
     Program("eleven-lines", eleven_lines, print_eleven_lines, 60000, 1,
             "Trask's 11-line version of it: the network's final output"),
+    # The follow-up posts.  gradient-descent trains 7 networks for 60,000
+    # iterations each, too slow for the run-them-all default.
+    Program("multi-layer", multi_layer, print_multi_layer, 60000, 0,
+            "Milo's multi-layered network: both layers' weights before and after"),
+    Program("gradient-descent", gradient_descent_sweep, print_gradient_descent, 60000, 0,
+            "Trask's Part 2: gradient descent, the error for each learning rate alpha",
+            in_default_run=False, options=GRADIENT_DESCENT_OPTIONS),
 ]
 
 
@@ -576,26 +887,35 @@ def build_parser() -> argparse.ArgumentParser:
                         help="start from the weights np.random.seed(SEED) gives (default 1)")
     common.add_argument("--iterations", type=_whole_number, default=argparse.SUPPRESS,
                         help="training iterations (default: the post's)")
+    common.add_argument("--trace", action="store_true", default=argparse.SUPPRESS,
+                        help="print every matrix of the first and the last iteration, "
+                             "each with a note saying what it is")
     parser = _Parser(prog="pureneuron.py", parents=[common],
                      description="The neural networks of Milo Spencer-Harper's and Andrew "
-                                 "Trask's posts, in pure Python. With no PROGRAM, runs them all.")
+                                 "Trask's posts, in pure Python. With no PROGRAM, runs them "
+                                 "all but gradient-descent.")
     parser.add_argument("--list", action="store_true", help="name the programs and stop")
-    parser.set_defaults(seed=1, iterations=None)
+    parser.set_defaults(seed=1, iterations=None, trace=False)
     programs = parser.add_subparsers(dest="program", metavar="PROGRAM")
     for program in PROGRAMS:
-        programs.add_parser(program.name, parents=[common], help=program.summary,
-                            description=program.summary)
+        subparser = programs.add_parser(program.name, parents=[common], help=program.summary,
+                                        description=program.summary)
+        for flags, options in program.options:
+            # left out when not given, so `run`'s own defaults apply
+            subparser.add_argument(*flags, default=argparse.SUPPRESS, **options)
     return parser
 
 
-def run_program(program: Program, seed: int, iterations) -> None:
+def run_program(program: Program, seed: int, iterations, trace: bool = False,
+                **settings) -> None:
     """Check the settings, then compute the program's results and print them."""
     if iterations is None:
         iterations = program.iterations
     if iterations < program.min_iterations:
         raise ValueError("%s needs --iterations of at least %d, got %d"
                          % (program.name, program.min_iterations, iterations))
-    program.show(program.run(seed=seed, iterations=iterations))
+    program.show(program.run(seed=seed, iterations=iterations,
+                             trace=tracer(iterations) if trace else None, **settings))
 
 
 def main(argv=None) -> int:
@@ -603,17 +923,20 @@ def main(argv=None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.list:
+            width = max(len(program.name) for program in PROGRAMS)
             for program in PROGRAMS:
-                print("%-14s %s" % (program.name, program.summary))
+                print("%-*s %s" % (width, program.name, program.summary))
             return 0
         numpy_random(args.seed)  # a bad seed is reported before any work
         if args.program:
-            run_program(next(p for p in PROGRAMS if p.name == args.program),
-                        args.seed, args.iterations)
+            program = next(p for p in PROGRAMS if p.name == args.program)
+            settings = {options["dest"]: getattr(args, options["dest"])
+                        for flags, options in program.options if hasattr(args, options["dest"])}
+            run_program(program, args.seed, args.iterations, args.trace, **settings)
             return 0
-        for number, program in enumerate(PROGRAMS):
+        for number, program in enumerate(p for p in PROGRAMS if p.in_default_run):
             print("%s== %s: %s" % ("\n" if number else "", program.name, program.summary))
-            run_program(program, args.seed, args.iterations)
+            run_program(program, args.seed, args.iterations, args.trace)
         return 0
     except (CommandLineError, ValueError) as error:
         print("pureneuron.py: error: %s" % error, file=sys.stderr)
