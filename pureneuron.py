@@ -556,35 +556,34 @@ def format_number(x: Number) -> str:
 # each, so a reader knows what the matrix below it is.
 TRACE_NOTES = {
     # Milo's neuron (nine-lines, neuron)
-    "output": "the neuron's answer for each training example: sigmoid(inputs . weights)",
-    "error": "how far off each answer is: the known output minus the neuron's answer",
-    "adjustment": "how much each weight moves: inputs^T . (error * slope of the sigmoid at output)",
-    "synaptic_weights": "the neuron's weights, one per input, after this iteration's adjustment",
+    "output": "the neuron's answer for each example: sigmoid(inputs . weights)",
+    "error": "how far off each answer is: the known output minus output",
+    "adjustment": "each weight's change: inputs^T . (error * sigmoid slope at output)",
+    "synaptic_weights": "the neuron's weights, one per input, after this adjustment",
     # Milo's two layers (multi-layer)
-    "output_from_layer_1": "layer 1's outputs for each example: sigmoid(inputs . layer 1's weights)",
-    "output_from_layer_2": "layer 2's outputs, the network's answers: sigmoid(output_from_layer_1 . "
-                           "layer 2's weights)",
-    "layer2_error": "how far off each answer is: the known output minus output_from_layer_2",
-    "layer2_delta": "layer2_error scaled by the sigmoid's slope at output_from_layer_2",
-    "layer1_error": "layer 1's share of the blame: layer2_delta sent back through layer 2's weights",
-    "layer1_delta": "layer1_error scaled by the sigmoid's slope at output_from_layer_1",
-    "layer1_adjustment": "how much layer 1's weights move: inputs^T . layer1_delta",
-    "layer2_adjustment": "how much layer 2's weights move: output_from_layer_1^T . layer2_delta",
-    "layer1": "layer 1's synaptic weights (a column per neuron), after this iteration's adjustment",
-    "layer2": "layer 2's synaptic weights, after this iteration's adjustment",
+    "output_from_layer_1": "layer 1's outputs: sigmoid(inputs . layer 1's weights)",
+    "output_from_layer_2": "the answers: sigmoid(output_from_layer_1 . layer 2 weights)",
+    "layer2_error": "how far off each answer is: the known output minus the answer",
+    "layer2_delta": "layer2_error times the sigmoid's slope at the answers",
+    "layer1_error": "layer 1's share of the blame: layer2_delta . layer 2's weights^T",
+    "layer1_delta": "layer1_error times the sigmoid's slope at output_from_layer_1",
+    "layer1_adjustment": "layer 1's change: inputs^T . layer1_delta",
+    "layer2_adjustment": "layer 2's change: output_from_layer_1^T . layer2_delta",
+    "layer1": "layer 1's weights (a column per neuron), after this adjustment",
+    "layer2": "layer 2's weights, after this adjustment",
     # Trask's networks (two-layer, three-layer, eleven-lines, gradient-descent)
-    "alpha": "the learning rate: each update is multiplied by it before the weights move",
+    "alpha": "the learning rate: each update is multiplied by it",
     "l0": "layer 0, the inputs X: one training example a row",
-    "l1": "layer 1's outputs for each example: sigmoid(l0 . syn0)",
-    "l2": "layer 2's outputs, the network's answers: sigmoid(l1 . syn1)",
-    "l2_error": "how far off l2 is: y - l2 (gradient-descent: l2 - y, hence its -= updates)",
-    "l2_delta": "l2_error scaled by the sigmoid's slope at l2: sure answers are nudged least",
-    "l1_error": "l1's share of the blame (y - l1 when l1 is the output; else l2_delta . syn1^T)",
-    "l1_delta": "l1_error scaled by the sigmoid's slope at l1",
-    "syn1_update": "the step for syn1 before alpha scales it: l1^T . l2_delta",
-    "syn0_update": "the step for syn0 before alpha scales it: l0^T . l1_delta",
-    "syn1": "the weights from layer 1 to layer 2, after this iteration's update",
-    "syn0": "the weights from layer 0 to layer 1, after this iteration's update",
+    "l1": "layer 1's outputs: sigmoid(l0 . syn0)",
+    "l2": "layer 2's outputs, the answers: sigmoid(l1 . syn1)",
+    "l2_error": "how far off l2 is: y - l2 (gradient-descent: l2 - y, so it steps -=)",
+    "l2_delta": "l2_error times the sigmoid's slope at l2: sure answers move least",
+    "l1_error": "l1's blame: y - l1 if l1 is the answer, else l2_delta . syn1^T",
+    "l1_delta": "l1_error times the sigmoid's slope at l1",
+    "syn1_update": "syn1's step before alpha scales it: l1^T . l2_delta",
+    "syn0_update": "syn0's step before alpha scales it: l0^T . l1_delta",
+    "syn1": "the weights from layer 1 to layer 2, after this update",
+    "syn0": "the weights from layer 0 to layer 1, after this update",
 }
 
 
@@ -603,10 +602,10 @@ def tracer(iterations: int):
     >>> for j in range(3):
     ...     trace(j, l1=[[0.5 * j]])
     --- iteration 0 ---
-    l1: layer 1's outputs for each example: sigmoid(l0 . syn0)
+    l1: layer 1's outputs: sigmoid(l0 . syn0)
     [[ 0.]]
     --- iteration 2 ---
-    l1: layer 1's outputs for each example: sigmoid(l0 . syn0)
+    l1: layer 1's outputs: sigmoid(l0 . syn0)
     [[ 1.]]
     """
     def trace(iteration, **names_to_matrices):
