@@ -676,7 +676,7 @@ class MultiLayerNeuralNetwork:
 
 
 def multi_layer(seed: int = 1, iterations: int = 60000, trace=None) -> dict:
-    """Milo's multi-layered network: both layers' weights before and after, the answer for [1, 1, 0]."""
+    """Milo's multi-layered network: the weights before and after, the answer for [1, 1, 0]."""
     rng = numpy_random(seed)
     layer1 = NeuronLayer(4, 3, rng)  # 4 neurons with 3 inputs each, drawn first
     layer2 = NeuronLayer(1, 4, rng)  # 1 neuron with 4 inputs
@@ -758,6 +758,7 @@ def gradient_descent_sweep(seed: int = 1, iterations: int = 60000, alphas: Seque
 
 
 def print_weights(layer1: Matrix, layer2: Matrix) -> None:
+    """Both layers' weights under Milo's headings (his print_weights)."""
     print("    Layer 1 (4 neurons, each with 3 inputs): ")
     print(format_matrix(layer1))
     print("    Layer 2 (1 neuron, with 4 inputs):")
@@ -765,6 +766,7 @@ def print_weights(layer1: Matrix, layer2: Matrix) -> None:
 
 
 def print_multi_layer(result: dict) -> None:
+    """What Milo's follow-up printed: the weights before and after, then the answer."""
     print("Stage 1) Random starting synaptic weights: ")
     print_weights(*result["starting_weights"])
     print("Stage 2) New synaptic weights after training: ")
@@ -774,6 +776,7 @@ def print_multi_layer(result: dict) -> None:
 
 
 def print_gradient_descent(results: list) -> None:
+    """What Trask's Part 2 printed for each alpha (with direction counts: his third program)."""
     for result in results:
         print()
         print("Training With Alpha:" + format_number(result["alpha"]))
@@ -823,6 +826,7 @@ def _learning_rate(text: str) -> Number:
 
 
 def _size(text: str) -> int:
+    """A layer's number of neurons: a whole number from 1."""
     size = _whole_number(text)
     if size < 1:
         raise argparse.ArgumentTypeError("a layer needs at least 1 neuron, got %r" % text)
