@@ -625,9 +625,9 @@ def tracer(iterations: int):
 
 # Milo's follow-up data: the answer is the exclusive-or of the first two
 # inputs (the third is a distraction); [1, 1, 0] is the combination held back.
-MULTI_LAYER_INPUTS = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [0, 1, 0], [1, 0, 0], [1, 1, 1], [0, 0, 0]]
-MULTI_LAYER_OUTPUTS = [[0], [1], [1], [1], [1], [0], [0]]
-MULTI_LAYER_NEW_SITUATION = [1, 1, 0]
+MULTILAYER_INPUTS = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [0, 1, 0], [1, 0, 0], [1, 1, 1], [0, 0, 0]]
+MULTILAYER_OUTPUTS = [[0], [1], [1], [1], [1], [0], [0]]
+MULTILAYER_NEW_SITUATION = [1, 1, 0]
 
 
 class NeuronLayer:
@@ -682,8 +682,8 @@ def multi_layer(seed: int = 1, iterations: int = 60000, trace=None) -> dict:
     layer2 = NeuronLayer(1, 4, rng)  # 1 neuron with 4 inputs
     neural_network = MultiLayerNeuralNetwork(layer1, layer2)
     starting_weights = (layer1.synaptic_weights, layer2.synaptic_weights)
-    neural_network.train(MULTI_LAYER_INPUTS, MULTI_LAYER_OUTPUTS, iterations, trace)
-    hidden_state, output = neural_network.think(MULTI_LAYER_NEW_SITUATION)
+    neural_network.train(MULTILAYER_INPUTS, MULTILAYER_OUTPUTS, iterations, trace)
+    hidden_state, output = neural_network.think(MULTILAYER_NEW_SITUATION)
     return {"starting_weights": starting_weights,
             "synaptic_weights": (layer1.synaptic_weights, layer2.synaptic_weights),
             "output": output}

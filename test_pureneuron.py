@@ -210,8 +210,8 @@ def follow_numpy_multi_layer(np, seed, iterations):
     np.random.seed(seed)
     weights_1 = 2 * np.random.random((3, 4)) - 1
     weights_2 = 2 * np.random.random((4, 1)) - 1
-    X = np.array(pureneuron.MULTI_LAYER_INPUTS)
-    y = np.array(pureneuron.MULTI_LAYER_OUTPUTS)
+    X = np.array(pureneuron.MULTILAYER_INPUTS)
+    y = np.array(pureneuron.MULTILAYER_OUTPUTS)
 
     def weights():
         return ["    Layer 1 (4 neurons, each with 3 inputs): ", legacy(weights_1),
