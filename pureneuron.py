@@ -293,15 +293,16 @@ TRASK_2LAYER_OUTPUTS = [[0], [0], [1], [1]]
 TRASK_3LAYER_OUTPUTS = [[0], [1], [1], [0]]
 
 
-def nine_lines(seed: int = 1, iterations: int = 10000) -> Vector:
-    """Milo's 9-line neuron: train one neuron, return its answer for [1, 0, 0]."""
+def nine_lines(seed: int = 1, iterations: int = 10000) -> dict:
+    """Milo's 9-line neuron: return its trained weights and its answer for [1, 0, 0]."""
     training_set_inputs, training_set_outputs = MILO_INPUTS, MILO_OUTPUTS
     synaptic_weights = random_weights(numpy_random(seed), 3, 1)
     for iteration in range(iterations):
         output = sigmoid(dot(training_set_inputs, synaptic_weights))
         synaptic_weights = add_matrices(synaptic_weights, dot(transpose(training_set_inputs), multiply(
             subtract(training_set_outputs, output), sigmoid_slope(output))))
-    return sigmoid(dot(NEW_SITUATION, synaptic_weights))
+    return {"synaptic_weights": synaptic_weights,
+            "answer": sigmoid(dot(NEW_SITUATION, synaptic_weights))}
 
 
 class NeuralNetwork:
@@ -338,8 +339,8 @@ def neuron(seed: int = 1, iterations: int = 10000) -> dict:
             "answer": neural_network.think(NEW_SITUATION)}
 
 
-def two_layer(seed: int = 1, iterations: int = 10000) -> Matrix:
-    """Trask's 2-layer network: return l1, its output on the training set in the last iteration."""
+def two_layer(seed: int = 1, iterations: int = 10000) -> dict:
+    """Trask's 2-layer network: return l1 (its output in the last iteration) and the trained syn0."""
     X, y = TRASK_INPUTS, TRASK_2LAYER_OUTPUTS
     syn0 = random_weights(numpy_random(seed), 3, 1)
     for iter in range(iterations):
@@ -351,7 +352,7 @@ def two_layer(seed: int = 1, iterations: int = 10000) -> Matrix:
         l1_delta = multiply(l1_error, sigmoid_slope(l1))
         # each weight moves by its inputs times those deltas
         syn0 = add_matrices(syn0, dot(transpose(l0), l1_delta))
-    return l1
+    return {"l1": l1, "syn0": syn0}
 
 
 def three_layer(seed: int = 1, iterations: int = 60000) -> dict:
@@ -379,8 +380,8 @@ def three_layer(seed: int = 1, iterations: int = 60000) -> dict:
     return {"errors": errors, "l2": l2, "syn0": syn0, "syn1": syn1}
 
 
-def eleven_lines(seed: int = 1, iterations: int = 60000) -> Matrix:
-    """Trask's 11-line network, the 3-layer one written tersely: return its final l2."""
+def eleven_lines(seed: int = 1, iterations: int = 60000) -> dict:
+    """Trask's 11-line network, the 3-layer one written tersely: return its last l2, syn0 and syn1."""
     X, y = TRASK_INPUTS, TRASK_3LAYER_OUTPUTS
     rng = numpy_random(seed)
     syn0, syn1 = random_weights(rng, 3, 4), random_weights(rng, 4, 1)
@@ -391,7 +392,7 @@ def eleven_lines(seed: int = 1, iterations: int = 60000) -> Matrix:
         l1_delta = multiply(dot(l2_delta, transpose(syn1)), sigmoid_slope(l1))
         syn1 = add_matrices(syn1, dot(transpose(l1), l2_delta))
         syn0 = add_matrices(syn0, dot(transpose(X), l1_delta))
-    return l2
+    return {"l2": l2, "syn0": syn0, "syn1": syn1}
 
 
 # ---------------------------------------------------------------------------
@@ -498,8 +499,8 @@ def format_error(x: float) -> str:
     return text
 
 
-def print_nine_lines(answer: Vector) -> None:
-    print(format_matrix(answer))
+def print_nine_lines(result: dict) -> None:
+    print(format_matrix(result["answer"]))
 
 
 def print_neuron(result: dict) -> None:
@@ -511,9 +512,9 @@ def print_neuron(result: dict) -> None:
     print(format_matrix(result["answer"]))
 
 
-def print_two_layer(l1: Matrix) -> None:
+def print_two_layer(result: dict) -> None:
     print("Output After Training:")
-    print(format_matrix(l1))
+    print(format_matrix(result["l1"]))
 
 
 def print_three_layer(result: dict) -> None:
@@ -521,8 +522,8 @@ def print_three_layer(result: dict) -> None:
         print("Error:" + format_error(error))
 
 
-def print_eleven_lines(l2: Matrix) -> None:
-    print(format_matrix(l2))
+def print_eleven_lines(result: dict) -> None:
+    print(format_matrix(result["l2"]))
 
 
 # ---------------------------------------------------------------------------
