@@ -428,15 +428,15 @@ def format_matrix(m: Union[Vector, Matrix]) -> str:
 
 def _format_row(row: Vector, number, indent: str) -> str:
     """'[' and a row's numbers, one space apart, wrapped before numpy's 75 columns."""
-    lines, line = [], " "
+    line, lines = indent, []
     for i, x in enumerate(row):
-        word = number(x) + (" " if i < len(row) - 1 else "")
-        if len(line.rstrip()) + len(word.rstrip()) >= NUMPY_LINE_WIDTH:
+        word = number(x)
+        if len(line) + len(word) > NUMPY_LINE_WIDTH:
             lines.append(line.rstrip())
             line = indent
-        line += word
+        line += word if i == len(row) - 1 else word + " "
     lines.append(line)
-    return "[" + "\n".join(lines)[1:]
+    return "[" + "\n".join(lines)[len(indent):]
 
 
 def _number_format(numbers: Vector):
@@ -589,14 +589,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_program(program: Program, seed: int, iterations) -> None:
-    """Check the settings, then compute the program's results and print them."""
+def iterations_for(program: Program, iterations) -> int:
+    """The iteration count to run a program with: the post's, or a checked choice."""
     if iterations is None:
-        iterations = program.iterations
+        return program.iterations
     if iterations < program.min_iterations:
         raise ValueError("%s needs --iterations of at least %d, got %d"
                          % (program.name, program.min_iterations, iterations))
-    program.show(program.run(seed=seed, iterations=iterations))
+    return iterations
 
 
 def main(argv=None) -> int:
@@ -608,13 +608,12 @@ def main(argv=None) -> int:
                 print("%-14s %s" % (program.name, program.summary))
             return 0
         numpy_random(args.seed)  # a bad seed is reported before any work
-        if args.program:
-            run_program(next(p for p in PROGRAMS if p.name == args.program),
-                        args.seed, args.iterations)
-            return 0
-        for number, program in enumerate(PROGRAMS):
-            print("%s== %s: %s" % ("\n" if number else "", program.name, program.summary))
-            run_program(program, args.seed, args.iterations)
+        chosen = [p for p in PROGRAMS if args.program in (None, p.name)]
+        counts = [iterations_for(program, args.iterations) for program in chosen]
+        for number, (program, iterations) in enumerate(zip(chosen, counts)):
+            if not args.program:
+                print("%s== %s: %s" % ("\n" if number else "", program.name, program.summary))
+            program.show(program.run(seed=args.seed, iterations=iterations))
         return 0
     except (CommandLineError, ValueError) as error:
         print("pureneuron.py: error: %s" % error, file=sys.stderr)
