@@ -630,6 +630,8 @@ def read_examples(path: str) -> Tuple[Matrix, Matrix]:
 def load_data(name_or_path: str) -> Tuple[Matrix, Matrix, str]:
     """The inputs, targets and a description of a named table (see DATASETS) or of a CSV file.
 
+    A name wins over a file of the same name: ./xor reads a file called xor.
+
     >>> load_data("and")[1]
     [[0], [0], [0], [1]]
     """
@@ -639,7 +641,7 @@ def load_data(name_or_path: str) -> Tuple[Matrix, Matrix, str]:
     return X, y, "%d examples from %s" % (len(X), name_or_path)
 
 
-def parse_numbers(text: str, what: str) -> Vector:
+def parse_numbers(text: str, what: str, example: str = "1,0,0") -> Vector:
     """Numbers separated by commas, as options take them.
 
     >>> parse_numbers("1, 0,0.5", "--ask")
@@ -647,7 +649,8 @@ def parse_numbers(text: str, what: str) -> Vector:
     """
     numbers = [_csv_number(part.strip()) for part in text.split(",")]
     if None in numbers or not all(map(math.isfinite, numbers)):
-        raise ValueError("%s takes numbers separated by commas, like 1,0,0; got %r" % (what, text))
+        raise ValueError("%s takes numbers separated by commas, like %s; got %r"
+                         % (what, example, text))
     return numbers
 
 
@@ -657,7 +660,7 @@ def parse_layers(text: str) -> List[int]:
     >>> parse_layers("3,4,1")
     [3, 4, 1]
     """
-    sizes = parse_numbers(text, "--layers")
+    sizes = parse_numbers(text, "--layers", "3,4,1")
     if not all(isinstance(size, int) for size in sizes):
         raise ValueError("--layers takes whole numbers, like 3,4,1; got %r" % text)
     if len(sizes) < 2:
@@ -767,7 +770,9 @@ def train_network(X: Matrix, y: Matrix, layers: Sequence[int], iterations: int =
         for k in reversed(range(len(weights))):
             names["l%d_error" % (k + 1)] = error
             delta = names["l%d_delta" % (k + 1)] = multiply(error, sigmoid_slope(outputs[k + 1]))
-            update = multiply(alpha, dot(transpose(_with_bias(outputs[k], bias)), delta))
+            update = dot(transpose(_with_bias(outputs[k], bias)), delta)
+            if alpha != 1:  # times 1 changes nothing: the posts' rate skips the work
+                update = multiply(alpha, update)
             if k:
                 # the layer below's share of the blame; the bias row has no neuron behind it
                 error = dot(delta, transpose(weights[k][:len(weights[k]) - extra]))
@@ -784,6 +789,14 @@ def answer(result: dict, situation: Union[Vector, Matrix]) -> Union[Vector, Matr
     return forward(result["weights"], situation, result["bias"])[-1]
 
 
+def check_table(inputs: int) -> None:
+    """Raise ValueError when an answer table would be too long to read: 2**inputs rows."""
+    if inputs > TABLE_MAX_INPUTS:
+        raise ValueError("--table lists every 0/1 combination of the inputs, for up to %d "
+                         "inputs (%d rows); this network has %d"
+                         % (TABLE_MAX_INPUTS, 2 ** TABLE_MAX_INPUTS, inputs))
+
+
 def answer_table(result: dict, X: Matrix, y: Matrix) -> List[tuple]:
     """The answer for every 0/1 combination of the inputs, with the targets of matching examples.
 
@@ -792,10 +805,7 @@ def answer_table(result: dict, X: Matrix, y: Matrix) -> List[tuple]:
     [([0, 0], 0.5, []), ([0, 1], 0.5, []), ([1, 0], 0.5, []), ([1, 1], 0.5, [1])]
     """
     inputs = len(result["weights"][0]) - (1 if result["bias"] else 0)
-    if inputs > TABLE_MAX_INPUTS:
-        raise ValueError("--table lists every 0/1 combination of the inputs, for up to %d "
-                         "inputs (%d rows); this network has %d"
-                         % (TABLE_MAX_INPUTS, 2 ** TABLE_MAX_INPUTS, inputs))
+    check_table(inputs)
     rows = []
     for number in range(2 ** inputs):
         situation = [(number >> bit) & 1 for bit in reversed(range(inputs))]
@@ -967,9 +977,8 @@ def run_train(args) -> None:
             raise ValueError("--ask %s gives %d number%s, but the network takes %d inputs"
                              % (",".join(map(str, situation)), len(situation),
                                 "s"[len(situation) == 1:], layers[0]))
-    if args.table and layers[0] > TABLE_MAX_INPUTS:
-        raise ValueError("--table lists every 0/1 combination of the inputs, for up to %d inputs; "
-                         "this data has %d" % (TABLE_MAX_INPUTS, layers[0]))
+    if args.table:
+        check_table(layers[0])  # before a long training run, not after
     iterations = 10000 if args.iterations is None else args.iterations
     print("Data: %s, %s" % (args.data, description))
     print("Training layers %s for %d iterations, alpha %g, seed %d%s"
@@ -1061,7 +1070,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--bias", action="store_true",
                        help="add a constant input of 1 to every layer")
     train.add_argument("--every", type=_whole_number, default=0, metavar="N",
-                       help="print the mean absolute error every N iterations, from iteration 0")
+                       help="print the mean absolute error every N iterations, from iteration 0 "
+                            "(default 0: never)")
     train.add_argument("--ask", action="append", default=[], metavar="1,0,0",
                        help="after training, the answer for this new situation (repeatable)")
     train.add_argument("--table", action="store_true",

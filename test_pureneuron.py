@@ -332,7 +332,7 @@ BAD_OPTIONS = [
                             "example"),
     (["--layers", "4,4,1", "--bias"], "(--bias adds its constant 1 itself: count only the data's)"),
     (["--layers", "3,4,2"], "layers 3,4,2 end with 2 outputs, but the data has 1 target"),
-    (["--layers", "3,,1"], "--layers takes numbers separated by commas, like 1,0,0; got '3,,1'"),
+    (["--layers", "3,,1"], "--layers takes numbers separated by commas, like 3,4,1; got '3,,1'"),
     (["--layers", "3,a,1"], "--layers takes numbers separated by commas"),
     (["--layers", "3,4.5,1"], "--layers takes whole numbers, like 3,4,1; got '3,4.5,1'"),
     (["--layers", "3"], "--layers needs at least two sizes"),
@@ -368,7 +368,7 @@ def test_table_refuses_more_than_ten_inputs_before_training(capsys, tmp_path):
     status, out, err = run_cli(capsys, "train", "--data", path, "--table")
     assert (status, out) == (2, "")
     assert err == ("pureneuron.py: error: --table lists every 0/1 combination of the inputs, "
-                   "for up to 10 inputs; this data has 11\n")
+                   "for up to 10 inputs (1024 rows); this network has 11\n")
 
 
 def test_ctrl_c_stops_with_one_line_and_status_130():
