@@ -638,7 +638,7 @@ def load_data(name_or_path: str) -> Tuple[Matrix, Matrix, str]:
     if name_or_path in DATASETS:
         return DATASETS[name_or_path]
     X, y = read_examples(name_or_path)
-    return X, y, "%d examples from %s" % (len(X), name_or_path)
+    return X, y, "%d examples of %d inputs" % (len(X), len(X[0]))
 
 
 def parse_numbers(text: str, what: str, example: str = "1,0,0") -> Vector:
@@ -785,7 +785,11 @@ def train_network(X: Matrix, y: Matrix, layers: Sequence[int], iterations: int =
 
 
 def answer(result: dict, situation: Union[Vector, Matrix]) -> Union[Vector, Matrix]:
-    """A trained network's answer for a new situation (a list) or several (a matrix)."""
+    """A trained network's answer for a new situation (a list) or several (a matrix).
+
+    >>> answer({"weights": [[[3.0], [-2.0]]], "bias": True}, [0])  # sigmoid(0*3 + 1*-2)
+    [0.11920292202211755]
+    """
     return forward(result["weights"], situation, result["bias"])[-1]
 
 
@@ -921,6 +925,7 @@ def sigmoid_picture(columns: int = 61, rows: int = 21, reach: float = 6) -> List
 
 
 def print_lines(lines: Sequence[str]) -> None:
+    """Print a picture's lines."""
     print("\n".join(lines))
 
 
@@ -1077,7 +1082,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--table", action="store_true",
                        help="after training, the answer for every 0/1 combination of the inputs")
     train.add_argument("--plot", action="store_true",
-                       help="after training, draw the error curve in the terminal")
+                       help="after training, draw the error curve in the terminal (on a log "
+                            "scale when the error falls tenfold or more)")
     train.set_defaults(playground=run_train)
     picture = programs.add_parser("sigmoid", help="draw the sigmoid's S curve",
                                   description="Draw the S curve, marking where it is steepest "

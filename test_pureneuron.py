@@ -105,7 +105,7 @@ def test_csv_file_with_header_and_blank_lines(capsys, tmp_path):
     status, out, _ = run_cli(capsys, "train", "--data", path, "--layers", "3,1",
                              "--ask", "1,0,0")
     assert status == 0
-    assert "4 examples from %s" % path in out
+    assert "Data: %s, 4 examples of 3 inputs\n" % path in out
     assert "New situation [1, 0, 0] -> [ 0.99993704]" in out  # same data, same numbers
 
 
