@@ -689,6 +689,16 @@ def check_network(X: Matrix, y: Matrix, layers: Sequence[int], bias: bool = Fals
                          % (text, layers[-1], outputs, "" if outputs == 1 else "s"))
 
 
+def check_training(iterations: int, alpha: float, every: int) -> None:
+    """Raise ValueError unless the iterations, learning rate and reporting interval make sense."""
+    if isinstance(alpha, bool) or not isinstance(alpha, (int, float)) or not 0 < alpha < math.inf:
+        raise ValueError("alpha must be a number more than 0, got %r" % (alpha,))
+    if iterations < 0:
+        raise ValueError("iterations must be 0 or more, got %d" % iterations)
+    if every < 0:
+        raise ValueError("every must be 0 (never) or more, got %d" % every)
+
+
 def _with_bias(m: Union[Vector, Matrix], bias: bool) -> Union[Vector, Matrix]:
     """The inputs with a constant 1 added to each example when bias is on.
 
@@ -747,12 +757,7 @@ def train_network(X: Matrix, y: Matrix, layers: Sequence[int], iterations: int =
     the mean absolute error of each iteration, before its update.
     """
     check_network(X, y, layers, bias)
-    if isinstance(alpha, bool) or not isinstance(alpha, (int, float)) or not 0 < alpha < math.inf:
-        raise ValueError("alpha must be a number more than 0, got %r" % (alpha,))
-    if iterations < 0:
-        raise ValueError("iterations must be 0 or more, got %d" % iterations)
-    if every < 0:
-        raise ValueError("every must be 0 (never) or more, got %d" % every)
+    check_training(iterations, alpha, every)
     rng = numpy_random(seed)
     extra = 1 if bias else 0
     starting_weights = [random_weights(rng, inputs + extra, neurons)
@@ -836,7 +841,10 @@ def error_plot(errors: Sequence[float], width: int = 60, height: int = 15) -> Li
     columns = min(width, len(errors))
     last = len(errors) - 1
     picked = [errors[round(c * last / (columns - 1)) if columns > 1 else 0] for c in range(columns)]
-    high, low = max(picked), min(picked)
+    finite = [e for e in picked if math.isfinite(e)]
+    if not finite:
+        return ["The error is not a number (nan): the weights overflowed. Try a smaller --alpha."]
+    high, low = max(finite), min(finite)
     # A log scale shows a fall from 0.5 to 0.005 as steadily as one from 0.5
     # to 0.05; on a linear scale all but the first drop would hug the bottom.
     logarithmic = low > 0 and high / low >= 10
@@ -853,6 +861,9 @@ def error_plot(errors: Sequence[float], width: int = 60, height: int = 15) -> Li
     grid = [[" "] * columns for _ in range(height)]
     previous = None
     for c, e in enumerate(picked):
+        if not math.isfinite(e):  # weights that overflowed: nothing to draw here
+            previous = None
+            continue
         row = row_of(e)
         if previous is not None and abs(previous - row) > 1:
             # a steep drop: join the points so the curve reads as one line
@@ -985,6 +996,7 @@ def run_train(args) -> None:
     if args.table:
         check_table(layers[0])  # before a long training run, not after
     iterations = 10000 if args.iterations is None else args.iterations
+    check_training(iterations, alpha, args.every)
     print("Data: %s, %s" % (args.data, description))
     print("Training layers %s for %d iterations, alpha %g, seed %d%s"
           % (",".join(map(str, layers)), iterations, alpha, args.seed,
