@@ -31,6 +31,7 @@ Glossary of the posts' names:
 """
 
 import argparse
+import csv
 import math
 import random
 import sys
@@ -299,8 +300,8 @@ TRASK_2LAYER_OUTPUTS = [[0], [0], [1], [1]]
 TRASK_3LAYER_OUTPUTS = [[0], [1], [1], [0]]
 
 
-def nine_lines(seed: int = 1, iterations: int = 10000, trace=None) -> Vector:
-    """Milo's 9-line neuron: train one neuron, return its answer for [1, 0, 0]."""
+def nine_lines(seed: int = 1, iterations: int = 10000, trace=None) -> dict:
+    """Milo's 9-line neuron: return its trained weights and its answer for [1, 0, 0]."""
     training_set_inputs, training_set_outputs = MILO_INPUTS, MILO_OUTPUTS
     synaptic_weights = random_weights(numpy_random(seed), 3, 1)
     for iteration in range(iterations):
@@ -309,7 +310,8 @@ def nine_lines(seed: int = 1, iterations: int = 10000, trace=None) -> Vector:
             subtract(training_set_outputs, output), sigmoid_slope(output))))
         if trace:
             trace(iteration, output=output, synaptic_weights=synaptic_weights)
-    return sigmoid(dot(NEW_SITUATION, synaptic_weights))
+    return {"synaptic_weights": synaptic_weights,
+            "answer": sigmoid(dot(NEW_SITUATION, synaptic_weights))}
 
 
 class NeuralNetwork:
@@ -349,8 +351,8 @@ def neuron(seed: int = 1, iterations: int = 10000, trace=None) -> dict:
             "answer": neural_network.think(NEW_SITUATION)}
 
 
-def two_layer(seed: int = 1, iterations: int = 10000, trace=None) -> Matrix:
-    """Trask's 2-layer network: return l1, its output on the training set in the last iteration."""
+def two_layer(seed: int = 1, iterations: int = 10000, trace=None) -> dict:
+    """Trask's 2-layer network: return l1 (its output in the last iteration) and the trained syn0."""
     X, y = TRASK_INPUTS, TRASK_2LAYER_OUTPUTS
     syn0 = random_weights(numpy_random(seed), 3, 1)
     for iter in range(iterations):
@@ -364,7 +366,7 @@ def two_layer(seed: int = 1, iterations: int = 10000, trace=None) -> Matrix:
         syn0 = add_matrices(syn0, dot(transpose(l0), l1_delta))
         if trace:
             trace(iter, l0=l0, l1=l1, l1_error=l1_error, l1_delta=l1_delta, syn0=syn0)
-    return l1
+    return {"l1": l1, "syn0": syn0}
 
 
 def three_layer(seed: int = 1, iterations: int = 60000, trace=None) -> dict:
@@ -395,8 +397,8 @@ def three_layer(seed: int = 1, iterations: int = 60000, trace=None) -> dict:
     return {"errors": errors, "l2": l2, "syn0": syn0, "syn1": syn1}
 
 
-def eleven_lines(seed: int = 1, iterations: int = 60000, trace=None) -> Matrix:
-    """Trask's 11-line network, the 3-layer one written tersely: return its final l2."""
+def eleven_lines(seed: int = 1, iterations: int = 60000, trace=None) -> dict:
+    """Trask's 11-line network, the 3-layer one written tersely: return its last l2, syn0 and syn1."""
     X, y = TRASK_INPUTS, TRASK_3LAYER_OUTPUTS
     rng = numpy_random(seed)
     syn0, syn1 = random_weights(rng, 3, 4), random_weights(rng, 4, 1)
@@ -409,7 +411,7 @@ def eleven_lines(seed: int = 1, iterations: int = 60000, trace=None) -> Matrix:
         syn0 = add_matrices(syn0, dot(transpose(X), l1_delta))
         if trace:
             trace(j, l1=l1, l2=l2, l2_delta=l2_delta, l1_delta=l1_delta, syn1=syn1, syn0=syn0)
-    return l2
+    return {"l2": l2, "syn0": syn0, "syn1": syn1}
 
 
 # ---------------------------------------------------------------------------
@@ -445,15 +447,15 @@ def format_matrix(m: Union[Vector, Matrix]) -> str:
 
 def _format_row(row: Vector, number, indent: str) -> str:
     """'[' and a row's numbers, one space apart, wrapped before numpy's 75 columns."""
-    lines, line = [], " "
+    line, lines = indent, []
     for i, x in enumerate(row):
-        word = number(x) + (" " if i < len(row) - 1 else "")
-        if len(line.rstrip()) + len(word.rstrip()) >= NUMPY_LINE_WIDTH:
+        word = number(x)
+        if len(line) + len(word) > NUMPY_LINE_WIDTH:
             lines.append(line.rstrip())
             line = indent
-        line += word
+        line += word if i == len(row) - 1 else word + " "
     lines.append(line)
-    return "[" + "\n".join(lines)[1:]
+    return "[" + "\n".join(lines)[len(indent):]
 
 
 def _number_format(numbers: Vector):
@@ -516,8 +518,8 @@ def format_error(x: float) -> str:
     return text
 
 
-def print_nine_lines(answer: Vector) -> None:
-    print(format_matrix(answer))
+def print_nine_lines(result: dict) -> None:
+    print(format_matrix(result["answer"]))
 
 
 def print_neuron(result: dict) -> None:
@@ -529,9 +531,9 @@ def print_neuron(result: dict) -> None:
     print(format_matrix(result["answer"]))
 
 
-def print_two_layer(l1: Matrix) -> None:
+def print_two_layer(result: dict) -> None:
     print("Output After Training:")
-    print(format_matrix(l1))
+    print(format_matrix(result["l1"]))
 
 
 def print_three_layer(result: dict) -> None:
@@ -539,8 +541,8 @@ def print_three_layer(result: dict) -> None:
         print("Error:" + format_error(error))
 
 
-def print_eleven_lines(l2: Matrix) -> None:
-    print(format_matrix(l2))
+def print_eleven_lines(result: dict) -> None:
+    print(format_matrix(result["l2"]))
 
 
 def format_number(x: Number) -> str:
@@ -615,6 +617,486 @@ def tracer(iterations: int):
 
 
 # ---------------------------------------------------------------------------
+# The playground
+#
+# What a class tries after the posts: other data, other layer sizes, more
+# iterations, a learning rate, a bias; and two pictures, the error curve and
+# the S curve.  The network trains with the posts' own arithmetic (the helpers
+# above), so the posts' settings give the posts' numbers.
+# ---------------------------------------------------------------------------
+
+# Program 6's table, from Milo's multi-layer post: 7 examples.
+MULTILAYER_INPUTS = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [0, 1, 0], [1, 0, 0], [1, 1, 1], [0, 0, 0]]
+MULTILAYER_OUTPUTS = [[0], [1], [1], [1], [1], [0], [0]]
+
+# Logic gates of the first two inputs, on Trask's inputs (the third is always 1).
+AND_OUTPUTS = [[0], [0], [0], [1]]
+OR_OUTPUTS = [[0], [1], [1], [1]]
+
+DATASETS = {
+    "milo": (MILO_INPUTS, MILO_OUTPUTS, "Milo's table: the answer is the first input"),
+    "trask": (TRASK_INPUTS, TRASK_3LAYER_OUTPUTS,
+              "Trask's 3-layer table: the exclusive-or of the first two inputs"),
+    "trask-2layer": (TRASK_INPUTS, TRASK_2LAYER_OUTPUTS,
+                     "Trask's 2-layer table: the answer is the first input"),
+    "multi-layer": (MULTILAYER_INPUTS, MULTILAYER_OUTPUTS, "Milo's multi-layer table, 7 examples"),
+    "and": (TRASK_INPUTS, AND_OUTPUTS, "1 when both of the first two inputs are 1"),
+    "or": (TRASK_INPUTS, OR_OUTPUTS, "1 when either of the first two inputs is 1"),
+    "xor": (TRASK_INPUTS, TRASK_3LAYER_OUTPUTS, "1 when exactly one of the first two inputs is 1"),
+}
+
+TABLE_MAX_INPUTS = 10   # --table lists 2**inputs rows: 1024 at most
+
+
+def parse_examples(lines: Sequence[str], name: str = "data") -> Tuple[Matrix, Matrix]:
+    """The inputs and targets in CSV lines (the target last); a first line of names is skipped.
+
+    Blank lines are ignored; every other line must have as many fields as the
+    first.  One target a line: the network has one output neuron.
+
+    >>> parse_examples(["a,b,answer", "0, 1, 1", "", "1,1,0.5"])
+    ([[0, 1], [1, 1]], [[1], [0.5]])
+    """
+    X, y, fields, first = [], [], None, None
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = "%s line %d" % (name, number)
+        try:
+            cells = [cell.strip() for cell in next(csv.reader([line]))]
+        except csv.Error as error:
+            raise ValueError("%s: %s" % (where, error))
+        values = [_csv_number(cell) for cell in cells]
+        if first is None:
+            first, fields = number, len(cells)
+            if fields < 2:
+                raise ValueError("%s: %d field, but a line needs the inputs and then the "
+                                 "target, at least 2 fields" % (where, fields))
+            if None in values:
+                continue  # a header: names, not numbers
+        if len(cells) != fields:
+            raise ValueError("%s: %d fields, but line %d has %d (the inputs, then the target)"
+                             % (where, len(cells), first, fields))
+        for column, (cell, value) in enumerate(zip(cells, values), 1):
+            if value is None or not math.isfinite(value):
+                raise ValueError("%s, column %d: %r is not a %snumber"
+                                 % (where, column, cell, "finite " if value is not None else ""))
+        if not 0 <= values[-1] <= 1:
+            raise ValueError("%s, column %d: the target %s is outside 0..1, where the sigmoid "
+                             "answers" % (where, fields, cells[-1]))
+        X.append(values[:-1])
+        y.append(values[-1:])
+    if not X:
+        raise ValueError("%s has no examples" % name)
+    return X, y
+
+
+def _csv_number(cell: str):
+    """A cell's number (int when it is written as one), or None when it is not a number.
+
+    >>> _csv_number("1"), _csv_number("0.25"), _csv_number("x")
+    (1, 0.25, None)
+    """
+    for kind in (int, float):
+        try:
+            return kind(cell)
+        except ValueError:
+            pass
+    return None
+
+
+def read_examples(path: str) -> Tuple[Matrix, Matrix]:
+    """The examples of a CSV file, opened only for reading."""
+    try:
+        with open(path, encoding="utf-8-sig") as file:
+            text = file.read()
+    except OSError as error:
+        raise ValueError("cannot read %s: %s" % (path, error.strerror or error))
+    except UnicodeDecodeError:
+        raise ValueError("cannot read %s: it is not UTF-8 text" % path)
+    return parse_examples(text.split("\n"), path)
+
+
+def load_data(name_or_path: str) -> Tuple[Matrix, Matrix, str]:
+    """The inputs, targets and a description of a named table (see DATASETS) or of a CSV file.
+
+    A name wins over a file of the same name: ./xor reads a file called xor.
+
+    >>> load_data("and")[1]
+    [[0], [0], [0], [1]]
+    """
+    if name_or_path in DATASETS:
+        return DATASETS[name_or_path]
+    X, y = read_examples(name_or_path)
+    return X, y, "%d examples of %d inputs" % (len(X), len(X[0]))
+
+
+def parse_numbers(text: str, what: str, example: str = "1,0,0") -> Vector:
+    """Numbers separated by commas, as options take them.
+
+    >>> parse_numbers("1, 0,0.5", "--ask")
+    [1, 0, 0.5]
+    """
+    numbers = [_csv_number(part.strip()) for part in text.split(",")]
+    if None in numbers or not all(map(math.isfinite, numbers)):
+        raise ValueError("%s takes numbers separated by commas, like %s; got %r"
+                         % (what, example, text))
+    return numbers
+
+
+def parse_layers(text: str) -> List[int]:
+    """Layer sizes from '3,4,1': the number of inputs, then each layer's neurons.
+
+    >>> parse_layers("3,4,1")
+    [3, 4, 1]
+    """
+    sizes = parse_numbers(text, "--layers", "3,4,1")
+    if not all(isinstance(size, int) for size in sizes):
+        raise ValueError("--layers takes whole numbers, like 3,4,1; got %r" % text)
+    if len(sizes) < 2:
+        raise ValueError("--layers needs at least two sizes, the inputs and the outputs "
+                         "(like 3,1); got %r" % text)
+    return sizes
+
+
+def check_network(X: Matrix, y: Matrix, layers: Sequence[int], bias: bool = False) -> None:
+    """Raise ValueError unless layers of these sizes fit the examples X and targets y."""
+    (examples, inputs), (targets, outputs) = shape(X), shape(y)
+    if examples != targets:
+        raise ValueError("%d examples but %d targets" % (examples, targets))
+    text = ",".join(map(str, layers))
+    if len(layers) < 2 or any(isinstance(n, bool) or not isinstance(n, int) or n < 1
+                              for n in layers):
+        raise ValueError("layers %s: give two sizes or more, each a whole number of at least 1"
+                         % text)
+    if layers[0] != inputs:
+        raise ValueError("layers %s start with %d inputs, but the data has %d inputs an example%s"
+                         % (text, layers[0], inputs,
+                            " (--bias adds its constant 1 itself: count only the data's)"
+                            if bias else ""))
+    if layers[-1] != outputs:
+        raise ValueError("layers %s end with %d outputs, but the data has %d target%s an example"
+                         % (text, layers[-1], outputs, "" if outputs == 1 else "s"))
+
+
+def check_training(iterations: int, alpha: float, every: int) -> None:
+    """Raise ValueError unless the iterations, learning rate and reporting interval make sense."""
+    if isinstance(alpha, bool) or not isinstance(alpha, (int, float)) or not 0 < alpha < math.inf:
+        raise ValueError("alpha must be a number more than 0, got %r" % (alpha,))
+    if iterations < 0:
+        raise ValueError("iterations must be 0 or more, got %d" % iterations)
+    if every < 0:
+        raise ValueError("every must be 0 (never) or more, got %d" % every)
+
+
+def _with_bias(m: Union[Vector, Matrix], bias: bool) -> Union[Vector, Matrix]:
+    """The inputs with a constant 1 added to each example when bias is on.
+
+    >>> _with_bias([[0, 1], [1, 1]], True), _with_bias([0, 1], True)
+    ([[0, 1, 1], [1, 1, 1]], [0, 1, 1])
+    """
+    if not bias:
+        return m
+    if m and isinstance(m[0], (list, tuple)):
+        return [list(row) + [1] for row in m]
+    return list(m) + [1]
+
+
+def forward(weights: Sequence[Matrix], inputs: Union[Vector, Matrix],
+            bias: bool = False) -> List[Union[Vector, Matrix]]:
+    """Every layer's output, l0 (the inputs) first: each the sigmoid of the one before times its weights.
+
+    >>> forward([[[0.0], [0.0]]], [1, 1])
+    [[1, 1], [0.5]]
+    """
+    outputs = [inputs]
+    for synapses in weights:
+        outputs.append(sigmoid(dot(_with_bias(outputs[-1], bias), synapses)))
+    return outputs
+
+
+def train_network(X: Matrix, y: Matrix, layers: Sequence[int], iterations: int = 10000,
+                  alpha: float = 1, seed: int = 1, bias: bool = False, every: int = 0,
+                  progress=None, trace=None) -> dict:
+    """Train a network of any layer sizes as the posts train theirs; return its weights and errors.
+
+    layers: the number of inputs, then the neurons of each layer ([3, 4, 1] is
+    Trask's 3-layer network, [3, 1] Milo's neuron).  Weights are drawn layer by
+    layer as the posts draw syn0, then syn1: 2*random((inputs, neurons)) - 1.
+    Each iteration: forward through the layers; the last layer's error is
+    y - output; each layer's delta is its error times the sigmoid's slope, and
+    the error of the layer before is that delta sent back through the weights
+    (before they change); each weight matrix then grows by alpha times its
+    inputs' transpose times its delta.  With alpha 1 and no bias this is the
+    posts' arithmetic exactly.
+
+    bias: adds a constant input of 1 to every layer, its weights an extra last
+    row.  Without it, an all-zero input makes every first-layer neuron's
+    weighted sum 0, whatever its weights, and sigmoid(0) = 0.5: no training
+    can move that answer (a single neuron says 0.5 for [0, 0, 0] forever).
+    The bias's weight is always in play, so it shifts each neuron's S curve
+    left or right and lets it say 0 or 1 when all real inputs are 0.
+
+    every, progress: progress(iteration, error) is called every `every`
+    iterations from 0, as training goes (for long runs).  trace, when given,
+    is called once per iteration as trace(iteration, names): names maps the
+    posts' names (l0, l1, ..., l2_error, l2_delta, l1_error, ..., syn1_update,
+    syn1, ...) to that iteration's matrices, the weights after their update.
+
+    Returns layers, bias, starting_weights, weights (syn0 first) and errors:
+    the mean absolute error of each iteration, before its update.
+    """
+    check_network(X, y, layers, bias)
+    check_training(iterations, alpha, every)
+    rng = numpy_random(seed)
+    extra = 1 if bias else 0
+    starting_weights = [random_weights(rng, inputs + extra, neurons)
+                        for inputs, neurons in zip(layers, layers[1:])]
+    weights = list(starting_weights)
+    errors = []
+    for iteration in range(iterations):
+        outputs = forward(weights, X, bias)
+        names = {"l%d" % k: output for k, output in enumerate(outputs)}
+        error = subtract(y, outputs[-1])
+        errors.append(mean_absolute(error))
+        if every and iteration % every == 0 and progress:
+            progress(iteration, errors[-1])
+        # backward, from the last layer to the first
+        for k in reversed(range(len(weights))):
+            names["l%d_error" % (k + 1)] = error
+            delta = names["l%d_delta" % (k + 1)] = multiply(error, sigmoid_slope(outputs[k + 1]))
+            update = dot(transpose(_with_bias(outputs[k], bias)), delta)
+            if alpha != 1:  # times 1 changes nothing: the posts' rate skips the work
+                update = multiply(alpha, update)
+            if k:
+                # the layer below's share of the blame; the bias row has no neuron behind it
+                error = dot(delta, transpose(weights[k][:len(weights[k]) - extra]))
+            names["syn%d_update" % k] = update
+            weights[k] = names["syn%d" % k] = add_matrices(weights[k], update)
+        if trace:
+            trace(iteration, names)
+    return {"layers": list(layers), "bias": bias, "starting_weights": starting_weights,
+            "weights": weights, "errors": errors}
+
+
+def answer(result: dict, situation: Union[Vector, Matrix]) -> Union[Vector, Matrix]:
+    """A trained network's answer for a new situation (a list) or several (a matrix).
+
+    >>> answer({"weights": [[[3.0], [-2.0]]], "bias": True}, [0])  # sigmoid(0*3 + 1*-2)
+    [0.11920292202211755]
+    """
+    return forward(result["weights"], situation, result["bias"])[-1]
+
+
+def check_table(inputs: int) -> None:
+    """Raise ValueError when an answer table would be too long to read: 2**inputs rows."""
+    if inputs > TABLE_MAX_INPUTS:
+        raise ValueError("--table lists every 0/1 combination of the inputs, for up to %d "
+                         "inputs (%d rows); this network has %d"
+                         % (TABLE_MAX_INPUTS, 2 ** TABLE_MAX_INPUTS, inputs))
+
+
+def answer_table(result: dict, X: Matrix, y: Matrix) -> List[tuple]:
+    """The answer for every 0/1 combination of the inputs, with the targets of matching examples.
+
+    >>> net = {"weights": [[[0.0], [0.0]]], "bias": False}
+    >>> answer_table(net, [[1, 1]], [[1]])
+    [([0, 0], 0.5, []), ([0, 1], 0.5, []), ([1, 0], 0.5, []), ([1, 1], 0.5, [1])]
+    """
+    inputs = len(result["weights"][0]) - (1 if result["bias"] else 0)
+    check_table(inputs)
+    rows = []
+    for number in range(2 ** inputs):
+        situation = [(number >> bit) & 1 for bit in reversed(range(inputs))]
+        targets = [target[0] for example, target in zip(X, y) if example == situation]
+        rows.append((situation, answer(result, situation)[0], targets))
+    return rows
+
+
+def error_plot(errors: Sequence[float], width: int = 60, height: int = 15) -> List[str]:
+    """The error curve in plain text: iterations across, error up (log scale when it spans a decade).
+
+    >>> lines = error_plot([0.5, 0.4, 0.3, 0.2], width=4, height=3)
+    >>> print("\\n".join(lines))
+    Mean absolute error by iteration (linear scale)
+          0.5 |*
+         0.35 | **
+          0.2 |   *
+              +----
+               0  3
+               iteration
+    """
+    if not errors:
+        return ["No iterations, so no error curve to draw."]
+    columns = min(width, len(errors))
+    last = len(errors) - 1
+    picked = [errors[round(c * last / (columns - 1)) if columns > 1 else 0] for c in range(columns)]
+    finite = [e for e in picked if math.isfinite(e)]
+    if not finite:
+        return ["The error is not a number (nan): the weights overflowed. Try a smaller --alpha."]
+    high, low = max(finite), min(finite)
+    # A log scale shows a fall from 0.5 to 0.005 as steadily as one from 0.5
+    # to 0.05; on a linear scale all but the first drop would hug the bottom.
+    logarithmic = low > 0 and high / low >= 10
+    scale = math.log10 if logarithmic else (lambda e: e)
+    top, bottom = scale(high), scale(low)
+
+    def row_of(e):
+        return 0 if top == bottom else round((scale(e) - bottom) / (top - bottom) * (height - 1))
+
+    def value_at(row):
+        v = bottom + (top - bottom) * row / (height - 1)
+        return 10 ** v if logarithmic else v
+
+    grid = [[" "] * columns for _ in range(height)]
+    previous = None
+    for c, e in enumerate(picked):
+        if not math.isfinite(e):  # weights that overflowed: nothing to draw here
+            previous = None
+            continue
+        row = row_of(e)
+        if previous is not None and abs(previous - row) > 1:
+            # a steep drop: join the points so the curve reads as one line
+            for between in range(min(previous, row) + 1, max(previous, row)):
+                grid[between][c] = ":"
+        grid[row][c] = "*"
+        previous = row
+    labelled = {height - 1, 0, (height - 1) // 2} if top != bottom else {0}
+    lines = ["Mean absolute error by iteration (%s)"
+             % ("log scale: it spans %.1f decades" % (top - bottom) if logarithmic
+                else "linear scale")]
+    for row in reversed(range(height)):
+        label = "%.3g" % value_at(row) if row in labelled else ""
+        lines.append("%9s |%s" % (label, "".join(grid[row]).rstrip()))
+    lines.append(" " * 10 + "+" + "-" * columns)
+    ticks = [" "] * (columns + 12)
+    for c in (0, columns - 1, columns // 2):  # the middle only where it fits
+        text = str(round(c * last / (columns - 1)) if columns > 1 else 0)
+        start = min(c, columns - len(text)) if c else 0
+        if all(ch == " " for ch in ticks[max(start - 1, 0):start + len(text) + 1]):
+            ticks[start:start + len(text)] = text
+    lines.append(" " * 11 + "".join(ticks).rstrip())
+    lines.append(" " * 11 + "iteration".center(columns).rstrip())
+    return lines
+
+
+SIGMOID_FLAT_SLOPE = 0.02
+
+
+def sigmoid_picture(columns: int = 61, rows: int = 21, reach: float = 6) -> List[str]:
+    """The S curve from x = -reach to reach in plain text, its steepest point and flat ends marked."""
+    xs = [-reach + 2 * reach * c / (columns - 1) for c in range(columns)]
+    ys = sigmoid(xs)
+    slopes = sigmoid_slope([ys])[0]
+    steepest = max(range(columns), key=slopes.__getitem__)
+    flat = [slope < SIGMOID_FLAT_SLOPE for slope in slopes]
+    grid = [[" "] * columns for _ in range(rows)]
+    for c, y in enumerate(ys):
+        grid[round(y * (rows - 1))][c] = "O" if c == steepest else "=" if flat[c] else "*"
+    # dotted guides from the steepest point to both axes
+    middle = round(ys[steepest] * (rows - 1))
+    for c in range(steepest):
+        if grid[middle][c] == " ":
+            grid[middle][c] = "."
+    for r in range(middle):
+        if grid[r][steepest] == " ":
+            grid[r][steepest] = "."
+    per_unit = (columns - 1) / (2 * reach)
+    lines = ["The sigmoid y = 1 / (1 + e^-x) squashes every x into 0..1", "   y"]
+    for r in reversed(range(rows)):
+        label = "%.2f" % (r / (rows - 1)) if r % 5 == 0 else ""
+        lines.append("%4s |%s" % (label, "".join(grid[r]).rstrip()))
+    # x ticks every whole unit, each number's last digit under its tick
+    axis, labels = [], [" "] * (columns + 7)
+    for c in range(columns):
+        on_tick = round(c / per_unit) == c / per_unit
+        axis.append("+" if on_tick and c else "-")  # column 0's tick is the corner
+        if on_tick:
+            text = "%d" % round(xs[c])
+            labels[c + 7 - len(text):c + 7] = text
+    lines.append("     +" + "".join(axis) + "  x")
+    lines.append("".join(labels).rstrip())
+    flat_from = min(abs(x) for x, f in zip(xs, flat) if f)
+    lines.append("")
+    lines.append("  O  steepest at x = %g: y = %g, slope %g, so unsure neurons learn fastest"
+                 % (xs[steepest], ys[steepest], slopes[steepest]))
+    lines.append("  =  flat where |x| >= %g: slope below %g, so sure neurons barely change"
+                 % (flat_from, SIGMOID_FLAT_SLOPE))
+    return lines
+
+
+def print_lines(lines: Sequence[str]) -> None:
+    """Print a picture's lines."""
+    print("\n".join(lines))
+
+
+def print_training(result: dict, asks: Sequence[Vector], table, plot: bool) -> None:
+    """What train prints after training: the weights, then the answers and pictures asked for.
+
+    table: None, or the answer table with the training data's X and y.
+    """
+    bias = result["bias"]
+    print("Weights after training%s:" % (" (the last row of each: the bias)" if bias else ""))
+    for k, synapses in enumerate(result["weights"]):
+        neurons = len(synapses[0])
+        print("syn%d (%d inputs%s -> %d neuron%s):" % (k, result["layers"][k], " + bias" if bias
+                                                       else "", neurons, "s"[neurons == 1:]))
+        print(format_matrix(synapses))
+    if result["errors"]:
+        print("Error in the last iteration: %s" % format_error(result["errors"][-1]))
+    for situation in asks:
+        print("New situation %s -> %s" % (situation, format_matrix(answer(result, situation))))
+    if table is not None:
+        print_answer_table(answer_table(result, *table), result)
+    if plot:
+        print_lines(error_plot(result["errors"]))
+
+
+def print_answer_table(rows: List[tuple], result: dict) -> None:
+    """The answer table: inputs, answer, and the target where the row was a training example."""
+    width = max(len("inputs"), 2 * len(rows[0][0]) - 1)
+    print("%-*s  %-10s  %s" % (width, "inputs", "answer", "trained on"))
+    for situation, output, targets in rows:
+        seen = "yes, target %s" % ", ".join(map(str, targets)) if targets else ""
+        print(("%-*s  %.8f  %s" % (width, " ".join(map(str, situation)), output, seen)).rstrip())
+    if not result["bias"]:
+        # One line, under 80 columns: why the all-zero row says (or starts from) 0.5.
+        if len(result["weights"]) == 1:
+            print("All zeros give 0.5: weights times 0 add up to 0; sigmoid(0) = 0.5. "
+                  "Try --bias.")
+        else:
+            print("All zeros: the first layer can only say sigmoid(0) = 0.5. Try --bias.")
+
+
+def run_train(args) -> None:
+    """The train command: check the settings and data, train, then print what was asked for."""
+    X, y, description = load_data(args.data)
+    layers = parse_layers(args.layers) if args.layers else [len(X[0]), 4, len(y[0])]
+    check_network(X, y, layers, args.bias)
+    try:
+        alpha = float(args.alpha)
+    except ValueError:
+        raise ValueError("--alpha takes a number, like 0.5; got %r" % args.alpha)
+    asks = [parse_numbers(text, "--ask") for text in args.ask]
+    for situation in asks:
+        if len(situation) != layers[0]:
+            raise ValueError("--ask %s gives %d number%s, but the network takes %d inputs"
+                             % (",".join(map(str, situation)), len(situation),
+                                "s"[len(situation) == 1:], layers[0]))
+    if args.table:
+        check_table(layers[0])  # before a long training run, not after
+    iterations = 10000 if args.iterations is None else args.iterations
+    check_training(iterations, alpha, args.every)
+    print("Data: %s, %s" % (args.data, description))
+    print("Training layers %s for %d iterations, alpha %g, seed %d%s"
+          % (",".join(map(str, layers)), iterations, alpha, args.seed,
+             ", with bias" if args.bias else ""))
+    result = train_network(X, y, layers, iterations, alpha, args.seed, args.bias, args.every,
+                           progress=lambda iteration, error: print("Error:" + format_error(error)))
+    print_training(result, asks, (X, y) if args.table else None, args.plot)
+
+
+# ---------------------------------------------------------------------------
 # 6. Beyond the seed: the follow-up posts
 #
 # Both authors went on.  Milo stacked a second layer of neurons under his
@@ -623,10 +1105,9 @@ def tracer(iterations: int):
 # helpers as the posts' programs, computed first and printed after.
 # ---------------------------------------------------------------------------
 
-# Milo's follow-up data: the answer is the exclusive-or of the first two
-# inputs (the third is a distraction); [1, 1, 0] is the combination held back.
-MULTILAYER_INPUTS = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [0, 1, 0], [1, 0, 0], [1, 1, 1], [0, 0, 0]]
-MULTILAYER_OUTPUTS = [[0], [1], [1], [1], [1], [0], [0]]
+# Milo's follow-up data (MULTILAYER_INPUTS and _OUTPUTS, with the playground's
+# tables): the exclusive-or of the first two inputs, the third a distraction;
+# [1, 1, 0] is the combination held back.
 MULTILAYER_NEW_SITUATION = [1, 1, 0]
 
 
@@ -906,19 +1387,52 @@ def build_parser() -> argparse.ArgumentParser:
         for flags, options in program.options:
             # left out when not given, so `run`'s own defaults apply
             subparser.add_argument(*flags, default=argparse.SUPPRESS, **options)
+    # The playground: commands of their own, not post programs, so not in PROGRAMS.
+    train = programs.add_parser(
+        "train", help="train a network of your own: layers, data, alpha, bias, ...",
+        description="Train a network with the posts' arithmetic on a named table or a CSV "
+                    "file, then print its weights and whatever else is asked for.")
+    train.add_argument("--layers", metavar="SIZES",
+                       help="the number of inputs, then each layer's neurons, like 3,4,1 or 3,1 "
+                            "(default: the data's inputs, 4, 1)")
+    train.add_argument("--data", default="trask", metavar="NAME|FILE",
+                       help="a named table (%s; default trask) or a CSV file: one example a "
+                            "line, the inputs then one target from 0 to 1, an optional first "
+                            "line of names" % ", ".join(DATASETS))
+    train.add_argument("--iterations", type=_whole_number, default=argparse.SUPPRESS,
+                       help="training iterations (default 10000)")
+    train.add_argument("--alpha", default="1",
+                       help="learning rate, more than 0 (default 1, the posts' implicit rate)")
+    train.add_argument("--seed", type=_whole_number, default=argparse.SUPPRESS,
+                       help="start from the weights np.random.seed(SEED) gives (default 1)")
+    train.add_argument("--bias", action="store_true",
+                       help="add a constant input of 1 to every layer")
+    train.add_argument("--every", type=_whole_number, default=0, metavar="N",
+                       help="print the mean absolute error every N iterations, from iteration 0 "
+                            "(default 0: never)")
+    train.add_argument("--ask", action="append", default=[], metavar="1,0,0",
+                       help="after training, the answer for this new situation (repeatable)")
+    train.add_argument("--table", action="store_true",
+                       help="after training, the answer for every 0/1 combination of the inputs")
+    train.add_argument("--plot", action="store_true",
+                       help="after training, draw the error curve in the terminal (on a log "
+                            "scale when the error falls tenfold or more)")
+    train.set_defaults(playground=run_train)
+    picture = programs.add_parser("sigmoid", help="draw the sigmoid's S curve",
+                                  description="Draw the S curve, marking where it is steepest "
+                                              "and where it flattens.")
+    picture.set_defaults(playground=lambda args: print_lines(sigmoid_picture()))
     return parser
 
 
-def run_program(program: Program, seed: int, iterations, trace: bool = False,
-                **settings) -> None:
-    """Check the settings, then compute the program's results and print them."""
+def iterations_for(program: Program, iterations) -> int:
+    """The iteration count to run a program with: the post's, or a checked choice."""
     if iterations is None:
-        iterations = program.iterations
+        return program.iterations
     if iterations < program.min_iterations:
         raise ValueError("%s needs --iterations of at least %d, got %d"
                          % (program.name, program.min_iterations, iterations))
-    program.show(program.run(seed=seed, iterations=iterations,
-                             trace=tracer(iterations) if trace else None, **settings))
+    return iterations
 
 
 def main(argv=None) -> int:
@@ -931,15 +1445,21 @@ def main(argv=None) -> int:
                 print("%-*s %s" % (width, program.name, program.summary))
             return 0
         numpy_random(args.seed)  # a bad seed is reported before any work
-        if args.program:
-            program = next(p for p in PROGRAMS if p.name == args.program)
+        if getattr(args, "playground", None):
+            args.playground(args)
+            return 0
+        chosen = [p for p in PROGRAMS if args.program == p.name or
+                  (args.program is None and p.in_default_run)]
+        counts = [iterations_for(program, args.iterations) for program in chosen]
+        for number, (program, iterations) in enumerate(zip(chosen, counts)):
+            if not args.program:
+                print("%s== %s: %s" % ("\n" if number else "", program.name, program.summary))
+            # the program's own options, where given (else `run`'s defaults apply)
             settings = {options["dest"]: getattr(args, options["dest"])
                         for flags, options in program.options if hasattr(args, options["dest"])}
-            run_program(program, args.seed, args.iterations, args.trace, **settings)
-            return 0
-        for number, program in enumerate(p for p in PROGRAMS if p.in_default_run):
-            print("%s== %s: %s" % ("\n" if number else "", program.name, program.summary))
-            run_program(program, args.seed, args.iterations, args.trace)
+            program.show(program.run(seed=args.seed, iterations=iterations,
+                                     trace=tracer(iterations) if args.trace else None,
+                                     **settings))
         return 0
     except (CommandLineError, ValueError) as error:
         print("pureneuron.py: error: %s" % error, file=sys.stderr)
