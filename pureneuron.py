@@ -1379,7 +1379,6 @@ def build_parser() -> argparse.ArgumentParser:
                                  "Trask's posts, in pure Python. With no PROGRAM, runs them "
                                  "all but gradient-descent.")
     parser.add_argument("--list", action="store_true", help="name the programs and stop")
-    parser.set_defaults(seed=1, iterations=None, trace=False)
     programs = parser.add_subparsers(dest="program", metavar="PROGRAM")
     for program in PROGRAMS:
         subparser = programs.add_parser(program.name, parents=[common], help=program.summary,
@@ -1438,7 +1437,11 @@ def iterations_for(program: Program, iterations) -> int:
 def main(argv=None) -> int:
     """Run the command line; bad input is one line on stderr and exit status 2."""
     try:
-        args = build_parser().parse_args(argv)
+        # The defaults go in the namespace, not on the options: the main parser
+        # and each program's share the option objects, so a default set there
+        # would overwrite an option given before the program's name.
+        args = build_parser().parse_args(argv, argparse.Namespace(seed=1, iterations=None,
+                                                                  trace=False))
         if args.list:
             width = max(len(program.name) for program in PROGRAMS)
             for program in PROGRAMS:

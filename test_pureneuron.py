@@ -1240,6 +1240,17 @@ def test_follow_trace_shows_first_and_last_iteration_under_the_posts_names(capsy
         assert notes == ["%s: %s" % (n, pureneuron.TRACE_NOTES[n]) for n in names]
 
 
+@pytest.mark.parametrize("before, after", [(["--trace"], ["--seed", "2"]),
+                                           (["--seed", "2", "--trace"], []),
+                                           (["--seed", "2"], ["--trace"])])
+def test_follow_options_before_the_program_name_count_too(capsys, before, after):
+    expected = follow_main(capsys, "two-layer", "--iterations", "2", "--seed", "2", "--trace")
+    assert "--- iteration 1 ---" in expected[1]
+    assert follow_main(capsys, *(before + ["two-layer", "--iterations", "2"] + after)) == expected
+    assert follow_main(capsys, "--seed", "2", "--iterations", "2", "nine-lines") == follow_main(
+        capsys, "nine-lines", "--seed", "2", "--iterations", "2")
+
+
 def test_follow_trace_of_one_iteration_shows_it_once(capsys):
     status, out, err = follow_main(capsys, "two-layer", "--iterations", "1", "--trace")
     assert (status, err) == (0, "")
