@@ -1189,6 +1189,7 @@ def gradient_descent(alpha: Number, seed: int = 1, iterations: int = 60000, hidd
     syn0_direction_count = [[0.0] * hidden_size for _ in range(3)]
     syn1_direction_count = [[0.0] for _ in range(hidden_size)]
     errors = []
+    prev_syn0_update = prev_syn1_update = None  # no update before the first
     for j in range(iterations):
         l0 = X
         l1 = sigmoid(dot(l0, syn0))
