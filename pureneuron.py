@@ -577,8 +577,9 @@ TRACE_NOTES = {
     "alpha": "the learning rate: each update is multiplied by it",
     "l0": "layer 0, the inputs X: one training example a row",
     "l1": "layer 1's outputs: sigmoid(l0 . syn0)",
-    "l2": "layer 2's outputs, the answers: sigmoid(l1 . syn1)",
-    "l2_error": "how far off l2 is: y - l2 (gradient-descent: l2 - y, so it steps -=)",
+    "l2": "layer 2's outputs (in Trask's network, the answers): sigmoid(l1 . syn1)",
+    "l2_error": "l2's blame: y - l2 if l2 is the answer (gradient-descent: l2 - y), "
+                "else l3_delta . syn2^T",
     "l2_delta": "l2_error times the sigmoid's slope at l2: sure answers move least",
     "l1_error": "l1's blame: y - l1 if l1 is the answer, else l2_delta . syn1^T",
     "l1_delta": "l1_error times the sigmoid's slope at l1",
@@ -589,11 +590,34 @@ TRACE_NOTES = {
 }
 
 
+def trace_note(name: str) -> str:
+    """What a traced name holds: its note in TRACE_NOTES, or, for train's deeper layers, by its form.
+
+    >>> trace_note("l3_delta"), trace_note("syn2_update")
+    ("l3_error times the sigmoid's slope at l3", "syn2's step before alpha scales it: l2^T . l3_delta")
+    """
+    if name in TRACE_NOTES:
+        return TRACE_NOTES[name]
+    layer, _, part = name.partition("_")
+    if layer.startswith("syn"):
+        k = int(layer[3:])
+        if part == "update":
+            return "syn%d's step before alpha scales it: l%d^T . l%d_delta" % (k, k, k + 1)
+        return "the weights from layer %d to layer %d, after this update" % (k, k + 1)
+    k = int(layer[1:])
+    if part == "error":
+        return "l%d's blame: y - l%d if l%d is the answer, else l%d_delta . syn%d^T" % (
+            k, k, k, k + 1, k)
+    if part == "delta":
+        return "l%d_error times the sigmoid's slope at l%d" % (k, k)
+    return "layer %d's outputs: sigmoid(l%d . syn%d)" % (k, k - 1, k - 1)
+
+
 def print_trace(iteration: int, names_to_matrices: dict) -> None:
-    """Print what one iteration computed: each name, its note from TRACE_NOTES, its value."""
+    """Print what one iteration computed: each name, its note, its value."""
     print("--- iteration %d ---" % iteration)
     for name, value in names_to_matrices.items():
-        print("%s: %s" % (name, TRACE_NOTES[name]))
+        print("%s: %s" % (name, trace_note(name)))
         print(format_matrix(value) if isinstance(value, list) else format_number(value))
 
 
@@ -839,7 +863,7 @@ def train_network(X: Matrix, y: Matrix, layers: Sequence[int], iterations: int =
 
     every, progress: progress(iteration, error) is called every `every`
     iterations from 0, as training goes (for long runs).  trace, when given,
-    is called once per iteration as trace(iteration, names): names maps the
+    is called once per iteration as trace(iteration, **names): names maps the
     posts' names (l0, l1, ..., l2_error, l2_delta, l1_error, ..., syn1_update,
     syn1, ...) to that iteration's matrices, the weights after their update.
 
@@ -874,7 +898,7 @@ def train_network(X: Matrix, y: Matrix, layers: Sequence[int], iterations: int =
             names["syn%d_update" % k] = update
             weights[k] = names["syn%d" % k] = add_matrices(weights[k], update)
         if trace:
-            trace(iteration, names)
+            trace(iteration, **names)
     return {"layers": list(layers), "bias": bias, "starting_weights": starting_weights,
             "weights": weights, "errors": errors}
 
@@ -1092,7 +1116,8 @@ def run_train(args) -> None:
           % (",".join(map(str, layers)), iterations, alpha, args.seed,
              ", with bias" if args.bias else ""))
     result = train_network(X, y, layers, iterations, alpha, args.seed, args.bias, args.every,
-                           progress=lambda iteration, error: print("Error:" + format_error(error)))
+                           progress=lambda iteration, error: print("Error:" + format_error(error)),
+                           trace=tracer(iterations) if args.trace else None)
     print_training(result, asks, (X, y) if args.table else None, args.plot)
 
 
@@ -1407,6 +1432,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="start from the weights np.random.seed(SEED) gives (default 1)")
     train.add_argument("--bias", action="store_true",
                        help="add a constant input of 1 to every layer")
+    train.add_argument("--trace", action="store_true",
+                       help="print every matrix of the first and the last iteration, each with "
+                            "a note saying what it is")
     train.add_argument("--every", type=_whole_number, default=0, metavar="N",
                        help="print the mean absolute error every N iterations, from iteration 0 "
                             "(default 0: never)")
@@ -1471,6 +1499,10 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print("pureneuron.py: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, as other commands do.
+        sys.stdout = None
+        return 0
 
 
 if __name__ == "__main__":

@@ -729,7 +729,7 @@ def test_trace_hook_sees_the_posts_names():
     calls = []
     result = pureneuron.train_network(pureneuron.TRASK_INPUTS, pureneuron.TRASK_3LAYER_OUTPUTS,
                                       [3, 4, 1], iterations=3,
-                                      trace=lambda i, names: calls.append((i, names)))
+                                      trace=lambda i, **names: calls.append((i, names)))
     assert [i for i, _ in calls] == [0, 1, 2]
     names = calls[-1][1]
     assert list(names) == ["l0", "l1", "l2", "l2_error", "l2_delta", "syn1_update", "syn1",
@@ -1300,3 +1300,28 @@ def test_follow_bad_gradient_descent_settings_exit_2_with_one_line(capsys, argv,
 def test_follow_options_belong_to_their_program(capsys, argv):
     status, out, err = follow_main(capsys, *argv)
     assert (status, out, err.count("\n")) == (2, "", 1)
+
+
+# --- train --trace, and output cut short ------------------------------------
+
+def test_train_trace_names_every_layer_of_a_deeper_network(capsys):
+    status, out, err = run_main(capsys, "train", "--layers", "3,4,3,1", "--iterations", "3",
+                                "--trace")
+    assert (status, err) == (0, "")
+    assert out.count("--- iteration 0 ---") == 1 and out.count("--- iteration 2 ---") == 1
+    assert "--- iteration 1 ---" not in out
+    for line in ["l3: layer 3's outputs: sigmoid(l2 . syn2)",
+                 "l3_error: l3's blame: y - l3 if l3 is the answer, else l4_delta . syn3^T",
+                 "syn2_update: syn2's step before alpha scales it: l2^T . l3_delta",
+                 "syn2: the weights from layer 2 to layer 3, after this update",
+                 "l1_delta: l1_error times the sigmoid's slope at l1"]:
+        assert line + "\n" in out
+
+
+def test_output_cut_short_by_the_reader_ends_quietly():
+    # `python3 pureneuron.py --list | head -1`: no BrokenPipeError traceback.
+    command = "%s %s --list | head -1" % (sys.executable, os.path.join(HERE, "pureneuron.py"))
+    result = subprocess.run(["bash", "-c", "set -o pipefail; " + command], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
+    assert result.stdout.startswith("nine-lines")
+    assert "Traceback" not in result.stderr
