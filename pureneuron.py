@@ -578,8 +578,7 @@ TRACE_NOTES = {
     "l0": "layer 0, the inputs X: one training example a row",
     "l1": "layer 1's outputs: sigmoid(l0 . syn0)",
     "l2": "layer 2's outputs (in Trask's network, the answers): sigmoid(l1 . syn1)",
-    "l2_error": "l2's blame: y - l2 if l2 is the answer (gradient-descent: l2 - y), "
-                "else l3_delta . syn2^T",
+    "l2_error": "y - l2 (Part 2: l2 - y) if l2 is the answer, else l3_delta . syn2^T",
     "l2_delta": "l2_error times the sigmoid's slope at l2: sure answers move least",
     "l1_error": "l1's blame: y - l1 if l1 is the answer, else l2_delta . syn1^T",
     "l1_delta": "l1_error times the sigmoid's slope at l1",
