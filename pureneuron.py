@@ -30,6 +30,7 @@ import argparse
 import math
 import random
 import sys
+from itertools import repeat
 from operator import add, mul, sub
 from typing import List, Sequence, Tuple, Union
 
@@ -84,6 +85,13 @@ def random_weights(rng: random.Random, rows: int, cols: int) -> "Matrix":
 # is 2x3.  numpy checks shapes for the posts; here every helper checks its own
 # operands and says what did not fit, because zip() would otherwise quietly
 # drop whatever is left over.
+#
+# These helpers run a dozen times in every training iteration, so they use
+# what Python runs fastest (zip, map, comprehensions) and check cheaply: the
+# outline of a matrix up front, its entries by the arithmetic itself, which
+# raises a TypeError for anything but a number (0.0 + 'a', 1 - None, -[1]).
+# Only where + and * would quietly join or repeat strings and lists
+# ('a' + 'b', [1] * 2) does a helper add a check of its own.
 # ---------------------------------------------------------------------------
 
 Number = Union[int, float]
@@ -92,27 +100,38 @@ Matrix = List[Vector]
 
 
 def shape(m: Matrix) -> Tuple[int, int]:
-    """The (rows, columns) of a matrix, after checking it is a filled rectangle of numbers.
+    """The (rows, columns) of a matrix, after checking it is a filled rectangle.
 
     >>> shape([[0, 0, 1], [1, 1, 1]])
     (2, 3)
     """
     if not isinstance(m, (list, tuple)) or not m:
         raise ValueError("a matrix must be a non-empty list of rows, got %r" % (m,))
-    if not all(isinstance(row, (list, tuple)) for row in m):
-        raise ValueError("a matrix must be a list of rows (lists), got %r" % (m,))
-    lengths = set(map(len, m))
-    if len(lengths) != 1:
-        raise ValueError("ragged matrix: its rows have %s entries"
-                         % " and ".join(map(str, sorted(lengths))))
-    cols = len(m[0])
+    try:
+        cols = len(m[0])
+        for row in m:
+            if len(row) != cols:
+                raise ValueError("ragged matrix: its rows have %s entries"
+                                 % " and ".join(map(str, sorted(set(map(len, m))))))
+    except TypeError:  # a row that is a number, not a list
+        raise ValueError("a matrix must be a list of rows (lists), got %r" % (m,)) from None
     if cols == 0:
         raise ValueError("a matrix's rows must not be empty")
-    for row in m:
-        for x in row:
-            if isinstance(x, bool) or not isinstance(x, (int, float)):
-                raise TypeError("a matrix holds numbers, not %r" % (x,))
     return len(m), cols
+
+
+def _check_numbers(*matrices: Matrix) -> None:
+    """Name the first entry that is not a number; the helpers call this once their arithmetic failed.
+
+    >>> _check_numbers([[1, 2.5]], [[True, "7"]])
+    Traceback (most recent call last):
+    TypeError: a matrix holds numbers, not '7'
+    """
+    for m in matrices:
+        for row in m:
+            for x in row:
+                if not isinstance(x, (int, float)):
+                    raise TypeError("a matrix holds numbers, not %r" % (x,))
 
 
 def describe(m: Matrix) -> str:
@@ -125,6 +144,16 @@ def describe(m: Matrix) -> str:
     return "%dx%d matrix" % (rows, cols)
 
 
+def _as_rows(a: Union[Vector, Matrix]) -> Tuple[Matrix, bool]:
+    """A matrix as it is, or a plain list as a matrix of one row; and whether it was a plain list.
+
+    >>> _as_rows([1, 0, 0])
+    ([[1, 0, 0]], True)
+    """
+    vector = isinstance(a, (list, tuple)) and bool(a) and not isinstance(a[0], (list, tuple))
+    return ([a] if vector else a), vector
+
+
 def transpose(m: Matrix) -> Matrix:
     """Rows become columns: numpy's m.T.
 
@@ -132,7 +161,7 @@ def transpose(m: Matrix) -> Matrix:
     [[0, 0], [0, 1], [1, 1]]
     """
     shape(m)
-    return [list(column) for column in zip(*m)]
+    return list(map(list, zip(*m)))
 
 
 def dot(a: Union[Vector, Matrix], b: Matrix) -> Union[Vector, Matrix]:
@@ -146,15 +175,28 @@ def dot(a: Union[Vector, Matrix], b: Matrix) -> Union[Vector, Matrix]:
     >>> dot([1, 0, 0], [[0.5], [2.0], [3.0]])
     [0.5]
     """
-    vector = isinstance(a, (list, tuple)) and bool(a) and not isinstance(a[0], (list, tuple))
-    rows = [a] if vector else a
+    rows, vector = _as_rows(a)
     (a_rows, a_cols), (b_rows, b_cols) = shape(rows), shape(b)
     if a_cols != b_rows:
         left = "vector of %d" % a_cols if vector else "%dx%d matrix" % (a_rows, a_cols)
         raise ValueError("cannot dot a %s with a %dx%d matrix: %d columns against %d rows"
                          % (left, b_rows, b_cols, a_cols, b_rows))
     columns = list(zip(*b))
-    product = [[_added_up(map(mul, row, column)) for column in columns] for row in rows]
+    product = []
+    try:
+        for row in rows:
+            product_row = []
+            for column in columns:
+                # _added_up(map(mul, row, column)), written out: a call for
+                # each entry would cost more than the entry's arithmetic.
+                total = 0.0
+                for x_times_y in map(mul, row, column):
+                    total += x_times_y
+                product_row.append(total)
+            product.append(product_row)
+    except TypeError:
+        _check_numbers(rows, b)
+        raise
     return product[0] if vector else product
 
 
@@ -162,7 +204,9 @@ def _added_up(numbers) -> float:
     """Numbers added one after another, from 0.0.
 
     Not sum(): from Python 3.12 sum() adds floats with extra precision, so it
-    would print other last digits than Python 3.8 (and numpy) do.
+    would print other last digits than Python 3.8 (and numpy) do.  Starting
+    from 0.0 also rejects what is not a number: 0.0 + 'aa' raises, where
+    'a' * 2 did not.
 
     >>> _added_up([0.1, 0.2, 0.3])
     0.6000000000000001
@@ -176,19 +220,27 @@ def _added_up(numbers) -> float:
 def elementwise(operation, a: Union[Number, Matrix], b: Union[Number, Matrix]) -> Matrix:
     """operation(x, y) for each pair of entries of two same-shape matrices, or of a matrix and a number.
 
+    Each result has 0 taken from it: that leaves every number as it was,
+    but raises a TypeError for the strings and lists that + and * build
+    ('a' + 'b', [1] * 2), so every operation accepts numbers only.
+
     >>> elementwise(sub, 1, [[0.25, 0.75]])
     [[0.75, 0.25]]
     """
-    if isinstance(a, (int, float)) and not isinstance(a, bool):
-        shape(b)
-        return [[operation(a, y) for y in row] for row in b]
-    if isinstance(b, (int, float)) and not isinstance(b, bool):
-        shape(a)
-        return [[operation(x, b) for x in row] for row in a]
-    if shape(a) != shape(b):
-        raise ValueError("cannot combine a %s with a %s entry by entry: the shapes differ"
-                         % (describe(a), describe(b)))
-    return [list(map(operation, row_a, row_b)) for row_a, row_b in zip(a, b)]
+    try:
+        if isinstance(a, (int, float)):
+            shape(b)
+            return [[z - 0 for z in map(operation, repeat(a), row)] for row in b]
+        if isinstance(b, (int, float)):
+            shape(a)
+            return [[z - 0 for z in map(operation, row, repeat(b))] for row in a]
+        if shape(a) != shape(b):
+            raise ValueError("cannot combine a %s with a %s entry by entry: the shapes differ"
+                             % (describe(a), describe(b)))
+        return [[z - 0 for z in map(operation, row_a, row_b)] for row_a, row_b in zip(a, b)]
+    except TypeError:
+        _check_numbers(*[m for m in (a, b) if not isinstance(m, (int, float))])
+        raise
 
 
 def add_matrices(a, b):
@@ -227,7 +279,11 @@ def mean_absolute(m: Matrix) -> float:
     0.375
     """
     rows, cols = shape(m)
-    return _added_up(abs(x) for row in m for x in row) / (rows * cols)
+    try:
+        return _added_up(abs(x) for row in m for x in row) / (rows * cols)
+    except TypeError:
+        _check_numbers(m)
+        raise
 
 
 # ---------------------------------------------------------------------------
@@ -245,16 +301,34 @@ def sigmoid(m: Union[Vector, Matrix]) -> Union[Vector, Matrix]:
     >>> sigmoid([0.0])
     [0.5]
     """
-    if m and isinstance(m[0], (list, tuple)):
-        return [sigmoid(row) for row in m]
-    return [_sigmoid_of(x) for x in m]
-
-
-def _sigmoid_of(x: float) -> float:
+    rows, vector = _as_rows(m)
+    shape(rows)
     try:
-        return 1 / (1 + math.exp(-x))
+        squashed = _squashed(rows, math.exp)
     except OverflowError:
-        return 0.0
+        # Rare, so only then the slower exp that gives inf as numpy's does.
+        squashed = _squashed(rows, _exp_or_inf)
+    except TypeError:
+        _check_numbers(rows)
+        raise
+    return squashed[0] if vector else squashed
+
+
+def _squashed(rows: Matrix, exp) -> Matrix:
+    """1 / (1 + exp(-x)) for each entry, with the exp given."""
+    return [[1 / (1 + exp(-x)) for x in row] for row in rows]
+
+
+def _exp_or_inf(x: float) -> float:
+    """math.exp, but inf where it would overflow, as numpy's exp gives.
+
+    >>> _exp_or_inf(800), _exp_or_inf(0)
+    (inf, 1.0)
+    """
+    try:
+        return math.exp(x)
+    except OverflowError:
+        return math.inf
 
 
 def sigmoid_slope(output: Matrix) -> Matrix:
@@ -271,7 +345,12 @@ def sigmoid_slope(output: Matrix) -> Matrix:
     >>> sigmoid_slope([[0.5, 0.9]])
     [[0.25, 0.08999999999999998]]
     """
-    return multiply(output, subtract(1, output))
+    shape(output)
+    try:
+        return [[o * (1 - o) for o in row] for row in output]
+    except TypeError:
+        _check_numbers(output)
+        raise
 
 
 # ---------------------------------------------------------------------------
