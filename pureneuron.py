@@ -28,8 +28,11 @@ Glossary of the posts' names:
 
 import argparse
 import math
+import platform
 import random
+import statistics
 import sys
+import time
 from itertools import repeat
 from operator import add, mul, sub
 from typing import List, Sequence, Tuple, Union
@@ -605,6 +608,36 @@ def print_eleven_lines(l2: Matrix) -> None:
 
 
 # ---------------------------------------------------------------------------
+# Timing: the bench command
+#
+# How long an iteration of each program's training takes on this Python.
+# ---------------------------------------------------------------------------
+
+BENCH_RUNS = 5
+# Iterations a run: the 9-line post's 10,000, so all runs take seconds, and
+# PyPy has time to compile the loops (with a few thousand it mostly does not).
+BENCH_ITERATIONS = 10000
+
+
+def run_bench(runs: int = BENCH_RUNS, iterations=None) -> None:
+    """Train each program `runs` times and print the median run's microseconds an iteration."""
+    if runs < 1 or (iterations is not None and iterations < 1):
+        raise ValueError("bench needs --runs and --iterations of at least 1, got %d and %s"
+                         % (runs, iterations))
+    print("%s %s: each program's training, the median of %d runs after one to warm up"
+          % (platform.python_implementation(), platform.python_version(), runs))
+    for program in PROGRAMS:
+        count = iterations or BENCH_ITERATIONS
+        seconds = []
+        for _ in range(runs + 1):  # the first run warms up (PyPy compiles the loops then)
+            start = time.perf_counter()
+            program.run(seed=1, iterations=count)
+            seconds.append(time.perf_counter() - start)
+        print("%-14s %9.1f \u00b5s an iteration  (%d iterations a run)"
+              % (program.name, statistics.median(seconds[1:]) / count * 1e6, count))
+
+
+# ---------------------------------------------------------------------------
 # 6. The command line
 # ---------------------------------------------------------------------------
 
@@ -664,6 +697,12 @@ def build_parser() -> argparse.ArgumentParser:
     for program in PROGRAMS:
         programs.add_parser(program.name, parents=[common], help=program.summary,
                             description=program.summary)
+    bench = programs.add_parser("bench", parents=[common], help="time each program's training",
+                                description="Time each program's training and print microseconds "
+                                            "an iteration, the median of several runs of "
+                                            "%d iterations (or --iterations)." % BENCH_ITERATIONS)
+    bench.add_argument("--runs", type=_whole_number, default=BENCH_RUNS,
+                       help="runs of each program (default %d)" % BENCH_RUNS)
     return parser
 
 
@@ -686,6 +725,9 @@ def main(argv=None) -> int:
                 print("%-14s %s" % (program.name, program.summary))
             return 0
         numpy_random(args.seed)  # a bad seed is reported before any work
+        if args.program == "bench":
+            run_bench(args.runs, args.iterations)
+            return 0
         if args.program:
             run_program(next(p for p in PROGRAMS if p.name == args.program),
                         args.seed, args.iterations)
