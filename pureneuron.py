@@ -28,9 +28,7 @@ Glossary of the posts' names:
 
 import argparse
 import math
-import platform
 import random
-import statistics
 import sys
 import time
 from itertools import repeat
@@ -124,7 +122,7 @@ def shape(m: Matrix) -> Tuple[int, int]:
 
 
 def _check_numbers(*matrices: Matrix) -> None:
-    """Name the first entry that is not a number; the helpers call this once their arithmetic failed.
+    """Name the first entry that is not a number: what the helpers do once their arithmetic failed.
 
     >>> _check_numbers([[1, 2.5]], [[True, "7"]])
     Traceback (most recent call last):
@@ -619,8 +617,12 @@ BENCH_RUNS = 5
 BENCH_ITERATIONS = 10000
 
 
-def run_bench(runs: int = BENCH_RUNS, iterations=None) -> None:
+def run_bench(runs: int = BENCH_RUNS, iterations=None, seed: int = 1) -> None:
     """Train each program `runs` times and print the median run's microseconds an iteration."""
+    # Imported only here: at the top they would add about 0.05 s to every
+    # start under PyPy, where importing is slow (nothing is compiled yet).
+    import platform
+    import statistics
     if runs < 1 or (iterations is not None and iterations < 1):
         raise ValueError("bench needs --runs and --iterations of at least 1, got %d and %s"
                          % (runs, iterations))
@@ -631,7 +633,7 @@ def run_bench(runs: int = BENCH_RUNS, iterations=None) -> None:
         seconds = []
         for _ in range(runs + 1):  # the first run warms up (PyPy compiles the loops then)
             start = time.perf_counter()
-            program.run(seed=1, iterations=count)
+            program.run(seed=seed, iterations=count)
             seconds.append(time.perf_counter() - start)
         print("%-14s %9.1f \u00b5s an iteration  (%d iterations a run)"
               % (program.name, statistics.median(seconds[1:]) / count * 1e6, count))
@@ -726,7 +728,7 @@ def main(argv=None) -> int:
             return 0
         numpy_random(args.seed)  # a bad seed is reported before any work
         if args.program == "bench":
-            run_bench(args.runs, args.iterations)
+            run_bench(args.runs, args.iterations, args.seed)
             return 0
         if args.program:
             run_program(next(p for p in PROGRAMS if p.name == args.program),

@@ -162,10 +162,15 @@ def timed(command):
 
 def version_of(python):
     """'CPython 3.11.7' or 'PyPy 3.9.16 (PyPy 7.3.11)' for an interpreter on the PATH."""
-    return subprocess.run([python, "-c", "import platform, sys; print(platform.python_implementation(), "
-                           "platform.python_version(), '(PyPy %d.%d.%d)' % sys.pypy_version_info[:3] "
-                           "if hasattr(sys, 'pypy_version_info') else '')"],
-                          capture_output=True, text=True, check=True).stdout.strip()
+    code = ("import platform, sys; print(platform.python_implementation(), "
+            "platform.python_version(), '(PyPy %d.%d.%d)' % sys.pypy_version_info[:3] "
+            "if hasattr(sys, 'pypy_version_info') else '')")
+    return output_of([python, "-c", code])
+
+
+def output_of(command):
+    """What a command prints, stripped."""
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip()
 
 
 def machine():
@@ -209,14 +214,14 @@ def table(pypy, iterations, runs):
     """The README's table: µs an iteration of each program's training on each side."""
     columns = []
     for python in [sys.executable, pypy]:
-        out = subprocess.run([python, PURENEURON, "bench", "--iterations", str(iterations),
-                              "--runs", str(runs)], capture_output=True, text=True, check=True).stdout
+        out = output_of([python, PURENEURON, "bench", "--iterations", str(iterations),
+                         "--runs", str(runs)])
         columns.append({line.split()[0]: line.split()[1] for line in out.splitlines()[1:]})
-    out = subprocess.run([sys.executable, "-c", NUMPY_BENCH, str(iterations), str(runs)],
-                         capture_output=True, text=True, check=True).stdout
+    out = output_of([sys.executable, "-c", NUMPY_BENCH, str(iterations), str(runs)])
     columns.append(dict(line.split() for line in out.splitlines()))
+    cpython = version_of(sys.executable)
     print("| program | pureneuron, %s | pureneuron, %s | numpy %s, %s |"
-          % (version_of(sys.executable), version_of(pypy), numpy_version(), version_of(sys.executable)))
+          % (cpython, version_of(pypy), numpy_version(), cpython))
     print("| --- | ---: | ---: | ---: |")
     for name in columns[0]:
         print("| %s | %s | %s | %s |" % (name, columns[0][name], columns[1].get(name, "-"),
@@ -226,8 +231,8 @@ def table(pypy, iterations, runs):
 
 
 def numpy_version():
-    return subprocess.run([sys.executable, "-c", "import numpy; print(numpy.__version__)"],
-                          capture_output=True, text=True, check=True).stdout.strip()
+    """The version of numpy this Python imports."""
+    return output_of([sys.executable, "-c", "import numpy; print(numpy.__version__)"])
 
 
 def main():
@@ -244,7 +249,8 @@ def main():
     if pypy is None:
         sys.exit("bench_vs_numpy.py: no %s on the PATH (apt-get install pypy3)" % args.pypy)
     print("machine: %s" % machine())
-    print("pythons: %s; %s; numpy %s" % (version_of(sys.executable), version_of(pypy), numpy_version()))
+    print("pythons: %s; %s; numpy %s"
+          % (version_of(sys.executable), version_of(pypy), numpy_version()))
     with tempfile.TemporaryDirectory() as folder:
         numpy_file = os.path.join(folder, "numpy_three_layer.py")
         with open(numpy_file, "w") as out:
