@@ -35,6 +35,8 @@ import csv
 import math
 import random
 import sys
+import time
+from itertools import repeat
 from operator import add, mul, sub
 from typing import List, Sequence, Tuple, Union
 
@@ -89,6 +91,13 @@ def random_weights(rng: random.Random, rows: int, cols: int) -> "Matrix":
 # is 2x3.  numpy checks shapes for the posts; here every helper checks its own
 # operands and says what did not fit, because zip() would otherwise quietly
 # drop whatever is left over.
+#
+# These helpers run a dozen times in every training iteration, so they use
+# what Python runs fastest (zip, map, comprehensions) and check cheaply: the
+# outline of a matrix up front, its entries by the arithmetic itself, which
+# raises a TypeError for anything but a number (0.0 + 'a', 1 - None, -[1]).
+# Only where + and * would quietly join or repeat strings and lists
+# ('a' + 'b', [1] * 2) does a helper add a check of its own.
 # ---------------------------------------------------------------------------
 
 Number = Union[int, float]
@@ -97,27 +106,38 @@ Matrix = List[Vector]
 
 
 def shape(m: Matrix) -> Tuple[int, int]:
-    """The (rows, columns) of a matrix, after checking it is a filled rectangle of numbers.
+    """The (rows, columns) of a matrix, after checking it is a filled rectangle.
 
     >>> shape([[0, 0, 1], [1, 1, 1]])
     (2, 3)
     """
     if not isinstance(m, (list, tuple)) or not m:
         raise ValueError("a matrix must be a non-empty list of rows, got %r" % (m,))
-    if not all(isinstance(row, (list, tuple)) for row in m):
-        raise ValueError("a matrix must be a list of rows (lists), got %r" % (m,))
-    lengths = set(map(len, m))
-    if len(lengths) != 1:
-        raise ValueError("ragged matrix: its rows have %s entries"
-                         % " and ".join(map(str, sorted(lengths))))
-    cols = len(m[0])
+    try:
+        cols = len(m[0])
+        for row in m:
+            if len(row) != cols:
+                raise ValueError("ragged matrix: its rows have %s entries"
+                                 % " and ".join(map(str, sorted(set(map(len, m))))))
+    except TypeError:  # a row that is a number, not a list
+        raise ValueError("a matrix must be a list of rows (lists), got %r" % (m,)) from None
     if cols == 0:
         raise ValueError("a matrix's rows must not be empty")
-    for row in m:
-        for x in row:
-            if isinstance(x, bool) or not isinstance(x, (int, float)):
-                raise TypeError("a matrix holds numbers, not %r" % (x,))
     return len(m), cols
+
+
+def _check_numbers(*matrices: Matrix) -> None:
+    """Name the first entry that is not a number: what the helpers do once their arithmetic failed.
+
+    >>> _check_numbers([[1, 2.5]], [[True, "7"]])
+    Traceback (most recent call last):
+    TypeError: a matrix holds numbers, not '7'
+    """
+    for m in matrices:
+        for row in m:
+            for x in row:
+                if not isinstance(x, (int, float)):
+                    raise TypeError("a matrix holds numbers, not %r" % (x,))
 
 
 def describe(m: Matrix) -> str:
@@ -130,6 +150,16 @@ def describe(m: Matrix) -> str:
     return "%dx%d matrix" % (rows, cols)
 
 
+def _as_rows(a: Union[Vector, Matrix]) -> Tuple[Matrix, bool]:
+    """A matrix as it is, or a plain list as a matrix of one row; and whether it was a plain list.
+
+    >>> _as_rows([1, 0, 0])
+    ([[1, 0, 0]], True)
+    """
+    vector = isinstance(a, (list, tuple)) and bool(a) and not isinstance(a[0], (list, tuple))
+    return ([a] if vector else a), vector
+
+
 def transpose(m: Matrix) -> Matrix:
     """Rows become columns: numpy's m.T.
 
@@ -137,7 +167,7 @@ def transpose(m: Matrix) -> Matrix:
     [[0, 0], [0, 1], [1, 1]]
     """
     shape(m)
-    return [list(column) for column in zip(*m)]
+    return list(map(list, zip(*m)))
 
 
 def dot(a: Union[Vector, Matrix], b: Matrix) -> Union[Vector, Matrix]:
@@ -151,15 +181,28 @@ def dot(a: Union[Vector, Matrix], b: Matrix) -> Union[Vector, Matrix]:
     >>> dot([1, 0, 0], [[0.5], [2.0], [3.0]])
     [0.5]
     """
-    vector = isinstance(a, (list, tuple)) and bool(a) and not isinstance(a[0], (list, tuple))
-    rows = [a] if vector else a
+    rows, vector = _as_rows(a)
     (a_rows, a_cols), (b_rows, b_cols) = shape(rows), shape(b)
     if a_cols != b_rows:
         left = "vector of %d" % a_cols if vector else "%dx%d matrix" % (a_rows, a_cols)
         raise ValueError("cannot dot a %s with a %dx%d matrix: %d columns against %d rows"
                          % (left, b_rows, b_cols, a_cols, b_rows))
     columns = list(zip(*b))
-    product = [[_added_up(map(mul, row, column)) for column in columns] for row in rows]
+    product = []
+    try:
+        for row in rows:
+            product_row = []
+            for column in columns:
+                # _added_up(map(mul, row, column)), written out: a call for
+                # each entry would cost more than the entry's arithmetic.
+                total = 0.0
+                for x_times_y in map(mul, row, column):
+                    total += x_times_y
+                product_row.append(total)
+            product.append(product_row)
+    except TypeError:
+        _check_numbers(rows, b)
+        raise
     return product[0] if vector else product
 
 
@@ -167,7 +210,9 @@ def _added_up(numbers) -> float:
     """Numbers added one after another, from 0.0.
 
     Not sum(): from Python 3.12 sum() adds floats with extra precision, so it
-    would print other last digits than Python 3.8 (and numpy) do.
+    would print other last digits than Python 3.8 (and numpy) do.  Starting
+    from 0.0 also rejects what is not a number: 0.0 + 'aa' raises, where
+    'a' * 2 did not.
 
     >>> _added_up([0.1, 0.2, 0.3])
     0.6000000000000001
@@ -181,19 +226,27 @@ def _added_up(numbers) -> float:
 def elementwise(operation, a: Union[Number, Matrix], b: Union[Number, Matrix]) -> Matrix:
     """operation(x, y) for each pair of entries of two same-shape matrices, or of a matrix and a number.
 
+    Each result has 0 taken from it: that leaves every number as it was,
+    but raises a TypeError for the strings and lists that + and * build
+    ('a' + 'b', [1] * 2), so every operation accepts numbers only.
+
     >>> elementwise(sub, 1, [[0.25, 0.75]])
     [[0.75, 0.25]]
     """
-    if isinstance(a, (int, float)) and not isinstance(a, bool):
-        shape(b)
-        return [[operation(a, y) for y in row] for row in b]
-    if isinstance(b, (int, float)) and not isinstance(b, bool):
-        shape(a)
-        return [[operation(x, b) for x in row] for row in a]
-    if shape(a) != shape(b):
-        raise ValueError("cannot combine a %s with a %s entry by entry: the shapes differ"
-                         % (describe(a), describe(b)))
-    return [list(map(operation, row_a, row_b)) for row_a, row_b in zip(a, b)]
+    try:
+        if isinstance(a, (int, float)):
+            shape(b)
+            return [[z - 0 for z in map(operation, repeat(a), row)] for row in b]
+        if isinstance(b, (int, float)):
+            shape(a)
+            return [[z - 0 for z in map(operation, row, repeat(b))] for row in a]
+        if shape(a) != shape(b):
+            raise ValueError("cannot combine a %s with a %s entry by entry: the shapes differ"
+                             % (describe(a), describe(b)))
+        return [[z - 0 for z in map(operation, row_a, row_b)] for row_a, row_b in zip(a, b)]
+    except TypeError:
+        _check_numbers(*[m for m in (a, b) if not isinstance(m, (int, float))])
+        raise
 
 
 def add_matrices(a, b):
@@ -232,7 +285,11 @@ def mean_absolute(m: Matrix) -> float:
     0.375
     """
     rows, cols = shape(m)
-    return _added_up(abs(x) for row in m for x in row) / (rows * cols)
+    try:
+        return _added_up(abs(x) for row in m for x in row) / (rows * cols)
+    except TypeError:
+        _check_numbers(m)
+        raise
 
 
 # ---------------------------------------------------------------------------
@@ -250,16 +307,34 @@ def sigmoid(m: Union[Vector, Matrix]) -> Union[Vector, Matrix]:
     >>> sigmoid([0.0])
     [0.5]
     """
-    if m and isinstance(m[0], (list, tuple)):
-        return [sigmoid(row) for row in m]
-    return [_sigmoid_of(x) for x in m]
-
-
-def _sigmoid_of(x: float) -> float:
+    rows, vector = _as_rows(m)
+    shape(rows)
     try:
-        return 1 / (1 + math.exp(-x))
+        squashed = _squashed(rows, math.exp)
     except OverflowError:
-        return 0.0
+        # Rare, so only then the slower exp that gives inf as numpy's does.
+        squashed = _squashed(rows, _exp_or_inf)
+    except TypeError:
+        _check_numbers(rows)
+        raise
+    return squashed[0] if vector else squashed
+
+
+def _squashed(rows: Matrix, exp) -> Matrix:
+    """1 / (1 + exp(-x)) for each entry, with the exp given."""
+    return [[1 / (1 + exp(-x)) for x in row] for row in rows]
+
+
+def _exp_or_inf(x: float) -> float:
+    """math.exp, but inf where it would overflow, as numpy's exp gives.
+
+    >>> _exp_or_inf(800), _exp_or_inf(0)
+    (inf, 1.0)
+    """
+    try:
+        return math.exp(x)
+    except OverflowError:
+        return math.inf
 
 
 def sigmoid_slope(output: Matrix) -> Matrix:
@@ -276,7 +351,12 @@ def sigmoid_slope(output: Matrix) -> Matrix:
     >>> sigmoid_slope([[0.5, 0.9]])
     [[0.25, 0.08999999999999998]]
     """
-    return multiply(output, subtract(1, output))
+    shape(output)
+    try:
+        return [[o * (1 - o) for o in row] for row in output]
+    except TypeError:
+        _check_numbers(output)
+        raise
 
 
 # ---------------------------------------------------------------------------
@@ -1300,6 +1380,40 @@ def print_gradient_descent(results: list) -> None:
 
 
 # ---------------------------------------------------------------------------
+# Timing: the bench command
+#
+# How long an iteration of each program's training takes on this Python.
+# ---------------------------------------------------------------------------
+
+BENCH_RUNS = 5
+# Iterations a run: the 9-line post's 10,000, so all runs take seconds, and
+# PyPy has time to compile the loops (with a few thousand it mostly does not).
+BENCH_ITERATIONS = 10000
+
+
+def run_bench(runs: int = BENCH_RUNS, iterations=None, seed: int = 1) -> None:
+    """Train each program `runs` times and print the median run's microseconds an iteration."""
+    # Imported only here: at the top they would add about 0.05 s to every
+    # start under PyPy, where importing is slow (nothing is compiled yet).
+    import platform
+    import statistics
+    if runs < 1 or (iterations is not None and iterations < 1):
+        raise ValueError("bench needs --runs and --iterations of at least 1, got %d and %s"
+                         % (runs, iterations))
+    print("%s %s: each program's training, the median of %d runs after one to warm up"
+          % (platform.python_implementation(), platform.python_version(), runs))
+    for program in PROGRAMS:
+        count = iterations or BENCH_ITERATIONS
+        seconds = []
+        for _ in range(runs + 1):  # the first run warms up (PyPy compiles the loops then)
+            start = time.perf_counter()
+            program.run(seed=seed, iterations=count, **program.bench_settings)
+            seconds.append(time.perf_counter() - start)
+        print("%-14s %9.1f \u00b5s an iteration  (%d iterations a run)"
+              % (program.name, statistics.median(seconds[1:]) / count * 1e6, count))
+
+
+# ---------------------------------------------------------------------------
 # 7. The command line
 # ---------------------------------------------------------------------------
 
@@ -1307,13 +1421,15 @@ class Program:
     """A post program as the command line knows it."""
 
     def __init__(self, name, run, show, iterations, min_iterations, summary,
-                 in_default_run=True, options=()):
+                 in_default_run=True, options=(), bench_settings=None):
         self.name, self.run, self.show = name, run, show
         self.iterations, self.min_iterations, self.summary = iterations, min_iterations, summary
         # in_default_run: whether running pureneuron.py with no PROGRAM runs it;
         # options: its own settings, (flags, argparse keywords) each, whose
-        # `dest` names the parameter of `run` it sets
+        # `dest` names the parameter of `run` it sets; bench_settings: what
+        # bench passes to `run` to time one network's training
         self.in_default_run, self.options = in_default_run, options
+        self.bench_settings = bench_settings or {}
 
 
 def _learning_rate(text: str) -> Number:
@@ -1367,7 +1483,8 @@ PROGRAMS = [
             "Milo's multi-layered network: both layers' weights before and after"),
     Program("gradient-descent", gradient_descent_sweep, print_gradient_descent, 60000, 0,
             "Trask's Part 2: gradient descent, the error for each learning rate alpha",
-            in_default_run=False, options=GRADIENT_DESCENT_OPTIONS),
+            in_default_run=False, options=GRADIENT_DESCENT_OPTIONS,
+            bench_settings={"alphas": [1]}),  # one alpha: the sweep's networks train alike
 ]
 
 
@@ -1444,11 +1561,18 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--plot", action="store_true",
                        help="after training, draw the error curve in the terminal (on a log "
                             "scale when the error falls tenfold or more)")
-    train.set_defaults(playground=run_train)
+    train.set_defaults(command=run_train)
     picture = programs.add_parser("sigmoid", help="draw the sigmoid's S curve",
                                   description="Draw the S curve, marking where it is steepest "
                                               "and where it flattens.")
-    picture.set_defaults(playground=lambda args: print_lines(sigmoid_picture()))
+    picture.set_defaults(command=lambda args: print_lines(sigmoid_picture()))
+    bench = programs.add_parser("bench", parents=[common], help="time each program's training",
+                                description="Time each program's training and print microseconds "
+                                            "an iteration, the median of several runs of "
+                                            "%d iterations (or --iterations)." % BENCH_ITERATIONS)
+    bench.add_argument("--runs", type=_whole_number, default=BENCH_RUNS,
+                       help="runs of each program (default %d)" % BENCH_RUNS)
+    bench.set_defaults(command=lambda args: run_bench(args.runs, args.iterations, args.seed))
     return parser
 
 
@@ -1476,8 +1600,8 @@ def main(argv=None) -> int:
                 print("%-*s %s" % (width, program.name, program.summary))
             return 0
         numpy_random(args.seed)  # a bad seed is reported before any work
-        if getattr(args, "playground", None):
-            args.playground(args)
+        if getattr(args, "command", None):
+            args.command(args)
             return 0
         chosen = [p for p in PROGRAMS if args.program == p.name or
                   (args.program is None and p.in_default_run)]
