@@ -1402,6 +1402,7 @@ def run_bench(runs: int = BENCH_RUNS, iterations=None, seed: int = 1) -> None:
                          % (runs, iterations))
     print("%s %s: each program's training, the median of %d runs after one to warm up"
           % (platform.python_implementation(), platform.python_version(), runs))
+    width = max(len(program.name) for program in PROGRAMS)
     for program in PROGRAMS:
         count = iterations or BENCH_ITERATIONS
         seconds = []
@@ -1409,8 +1410,8 @@ def run_bench(runs: int = BENCH_RUNS, iterations=None, seed: int = 1) -> None:
             start = time.perf_counter()
             program.run(seed=seed, iterations=count, **program.bench_settings)
             seconds.append(time.perf_counter() - start)
-        print("%-14s %9.1f \u00b5s an iteration  (%d iterations a run)"
-              % (program.name, statistics.median(seconds[1:]) / count * 1e6, count))
+        print("%-*s %9.1f \u00b5s an iteration  (%d iterations a run)"
+              % (width, program.name, statistics.median(seconds[1:]) / count * 1e6, count))
 
 
 # ---------------------------------------------------------------------------
