@@ -14,9 +14,12 @@ posts' own numbers, digit for digit.
     python3 pureneuron.py three-layer --trace   # and every matrix of its first and last iteration
     python3 pureneuron.py gradient-descent --alpha 10 --hidden 32   # Trask's Part 2
     python3 pureneuron.py --list        # name the programs
+    python3 pureneuron.py train --data xor --layers 3,4,1 --table   # a network of your own
+    python3 pureneuron.py sigmoid       # draw the S curve
 
 Read it top to bottom: random numbers, matrices, the sigmoid, the programs,
-then printing, the authors' follow-up posts and the command line.
+then printing, the authors' follow-up posts, the playground (train your own
+network, draw the sigmoid), timing and the command line.
 
 Glossary of the posts' names:
     X, l0        the inputs, one training example a row (l0 is "layer 0")
@@ -386,8 +389,9 @@ def nine_lines(seed: int = 1, iterations: int = 10000, trace=None) -> dict:
     synaptic_weights = random_weights(numpy_random(seed), 3, 1)
     for iteration in range(iterations):
         output = sigmoid(dot(training_set_inputs, synaptic_weights))
-        synaptic_weights = add_matrices(synaptic_weights, dot(transpose(training_set_inputs), multiply(
-            subtract(training_set_outputs, output), sigmoid_slope(output))))
+        synaptic_weights = add_matrices(synaptic_weights, dot(
+            transpose(training_set_inputs),
+            multiply(subtract(training_set_outputs, output), sigmoid_slope(output))))
         if trace:
             trace(iteration, output=output, synaptic_weights=synaptic_weights)
     return {"synaptic_weights": synaptic_weights,
@@ -720,17 +724,193 @@ def tracer(iterations: int):
 
 
 # ---------------------------------------------------------------------------
-# The playground
+# 6. Beyond the seed: the follow-up posts
+#
+# Both authors went on.  Milo stacked a second layer of neurons under his
+# one; Trask rewrote his 3-layer network as gradient descent with a learning
+# rate, alpha, and watched what too large a step does.  Built from the same
+# helpers as the posts' programs, computed first and printed after.
+# ---------------------------------------------------------------------------
+
+# Milo's follow-up data, 7 examples: the exclusive-or of the first two
+# inputs, the third a distraction; [1, 1, 0] is the combination held back.
+MULTILAYER_INPUTS = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [0, 1, 0], [1, 0, 0], [1, 1, 1], [0, 0, 0]]
+MULTILAYER_OUTPUTS = [[0], [1], [1], [1], [1], [0], [0]]
+MULTILAYER_NEW_SITUATION = [1, 1, 0]
+
+
+class NeuronLayer:
+    """Milo's layer of neurons: its weights are one column per neuron, one row per input."""
+
+    def __init__(self, number_of_neurons: int, number_of_inputs_per_neuron: int,
+                 rng: random.Random):
+        self.synaptic_weights = random_weights(rng, number_of_inputs_per_neuron, number_of_neurons)
+
+
+class MultiLayerNeuralNetwork:
+    """Milo's follow-up NeuralNetwork (renamed: his one-neuron class above has that name)."""
+
+    def __init__(self, layer1: NeuronLayer, layer2: NeuronLayer):
+        self.layer1, self.layer2 = layer1, layer2
+
+    def train(self, training_set_inputs: Matrix, training_set_outputs: Matrix,
+              number_of_training_iterations: int, trace=None) -> None:
+        """Backpropagation as in Trask's 3-layer network, with Milo's names."""
+        for iteration in range(number_of_training_iterations):
+            output_from_layer_1, output_from_layer_2 = self.think(training_set_inputs)
+            layer2_error = subtract(training_set_outputs, output_from_layer_2)
+            layer2_delta = multiply(layer2_error, sigmoid_slope(output_from_layer_2))
+            layer1_error = dot(layer2_delta, transpose(self.layer2.synaptic_weights))
+            layer1_delta = multiply(layer1_error, sigmoid_slope(output_from_layer_1))
+            # both adjustments are worked out before either layer changes
+            layer1_adjustment = dot(transpose(training_set_inputs), layer1_delta)
+            layer2_adjustment = dot(transpose(output_from_layer_1), layer2_delta)
+            self.layer1.synaptic_weights = add_matrices(self.layer1.synaptic_weights,
+                                                        layer1_adjustment)
+            self.layer2.synaptic_weights = add_matrices(self.layer2.synaptic_weights,
+                                                        layer2_adjustment)
+            if trace:
+                trace(iteration, output_from_layer_1=output_from_layer_1,
+                      output_from_layer_2=output_from_layer_2, layer2_error=layer2_error,
+                      layer2_delta=layer2_delta, layer1_error=layer1_error,
+                      layer1_delta=layer1_delta, layer1_adjustment=layer1_adjustment,
+                      layer2_adjustment=layer2_adjustment, layer1=self.layer1.synaptic_weights,
+                      layer2=self.layer2.synaptic_weights)
+
+    def think(self, inputs: Union[Vector, Matrix]) -> tuple:
+        """Both layers' outputs: layer 1's feed layer 2."""
+        output_from_layer1 = sigmoid(dot(inputs, self.layer1.synaptic_weights))
+        output_from_layer2 = sigmoid(dot(output_from_layer1, self.layer2.synaptic_weights))
+        return output_from_layer1, output_from_layer2
+
+
+def multi_layer(seed: int = 1, iterations: int = 60000, trace=None) -> dict:
+    """Milo's multi-layered network: the weights before and after, the answer for [1, 1, 0]."""
+    rng = numpy_random(seed)
+    layer1 = NeuronLayer(4, 3, rng)  # 4 neurons with 3 inputs each, drawn first
+    layer2 = NeuronLayer(1, 4, rng)  # 1 neuron with 4 inputs
+    neural_network = MultiLayerNeuralNetwork(layer1, layer2)
+    starting_weights = (layer1.synaptic_weights, layer2.synaptic_weights)
+    neural_network.train(MULTILAYER_INPUTS, MULTILAYER_OUTPUTS, iterations, trace)
+    hidden_state, output = neural_network.think(MULTILAYER_NEW_SITUATION)
+    return {"starting_weights": starting_weights,
+            "synaptic_weights": (layer1.synaptic_weights, layer2.synaptic_weights),
+            "output": output}
+
+
+# Trask's sweep: from far too small a step to far too large.
+ALPHAS = [0.001, 0.01, 0.1, 1, 10, 100, 1000]
+
+
+def gradient_descent(alpha: Number, seed: int = 1, iterations: int = 60000, hidden_size: int = 4,
+                     directions: bool = False, trace=None) -> dict:
+    """Trask's Part 2: the 3-layer network stepping alpha times its update downhill.
+
+    Returns the error every 10,000 iterations as (iteration, error) pairs and
+    the final syn0 and syn1; with `directions`, also how many times each
+    weight's update changed direction (the post's third program).
+    """
+    X, y = TRASK_INPUTS, TRASK_3LAYER_OUTPUTS
+    rng = numpy_random(seed)
+    syn0 = random_weights(rng, 3, hidden_size)
+    syn1 = random_weights(rng, hidden_size, 1)
+    syn0_direction_count = [[0.0] * hidden_size for _ in range(3)]
+    syn1_direction_count = [[0.0] for _ in range(hidden_size)]
+    errors = []
+    prev_syn0_update = prev_syn1_update = None  # no update before the first
+    for j in range(iterations):
+        l0 = X
+        l1 = sigmoid(dot(l0, syn0))
+        l2 = sigmoid(dot(l1, syn1))
+        # l2 - y, the other way round from Part 1: it points uphill on the
+        # error, so the weights step against it (-=)
+        l2_error = subtract(l2, y)
+        if j % 10000 == 0:
+            errors.append((j, mean_absolute(l2_error)))
+        l2_delta = multiply(l2_error, sigmoid_slope(l2))
+        l1_error = dot(l2_delta, transpose(syn1))
+        l1_delta = multiply(l1_error, sigmoid_slope(l1))
+        syn1_update = dot(transpose(l1), l2_delta)
+        syn0_update = dot(transpose(l0), l1_delta)
+        if directions and j > 0:
+            syn0_direction_count = add_matrices(syn0_direction_count,
+                                                turned(prev_syn0_update, syn0_update))
+            syn1_direction_count = add_matrices(syn1_direction_count,
+                                                turned(prev_syn1_update, syn1_update))
+        syn1 = subtract(syn1, multiply(alpha, syn1_update))
+        syn0 = subtract(syn0, multiply(alpha, syn0_update))
+        prev_syn0_update, prev_syn1_update = syn0_update, syn1_update
+        if trace:
+            trace(j, alpha=alpha, l0=l0, l1=l1, l2=l2, l2_error=l2_error, l2_delta=l2_delta,
+                  l1_error=l1_error, l1_delta=l1_delta, syn1_update=syn1_update,
+                  syn0_update=syn0_update, syn1=syn1, syn0=syn0)
+    result = {"alpha": alpha, "errors": errors, "syn0": syn0, "syn1": syn1}
+    if directions:
+        result.update(syn0_direction_count=syn0_direction_count,
+                      syn1_direction_count=syn1_direction_count)
+    return result
+
+
+def turned(previous: Matrix, update: Matrix) -> Matrix:
+    """1.0 where an update points the other way (up or not up) from the previous one, else 0.0.
+
+    >>> turned([[0.5, -0.5, 0.0]], [[0.25, 0.5, -1.0]])
+    [[0.0, 1.0, 0.0]]
+    """
+    return elementwise(lambda before, now: float((before > 0) != (now > 0)), previous, update)
+
+
+def gradient_descent_sweep(seed: int = 1, iterations: int = 60000, alphas: Sequence = ALPHAS,
+                           hidden_size: int = 4, directions: bool = False, trace=None) -> list:
+    """Part 2's experiment: gradient_descent once for each alpha, each from the same seed."""
+    return [gradient_descent(alpha, seed, iterations, hidden_size, directions, trace)
+            for alpha in alphas]
+
+
+def print_weights(layer1: Matrix, layer2: Matrix) -> None:
+    """Both layers' weights under Milo's headings (his print_weights)."""
+    print("    Layer 1 (4 neurons, each with 3 inputs): ")
+    print(format_matrix(layer1))
+    print("    Layer 2 (1 neuron, with 4 inputs):")
+    print(format_matrix(layer2))
+
+
+def print_multi_layer(result: dict) -> None:
+    """What Milo's follow-up printed: the weights before and after, then the answer."""
+    print("Stage 1) Random starting synaptic weights: ")
+    print_weights(*result["starting_weights"])
+    print("Stage 2) New synaptic weights after training: ")
+    print_weights(*result["synaptic_weights"])
+    print("Stage 3) Considering a new situation [1, 1, 0] -> ?: ")
+    print(format_matrix(result["output"]))
+
+
+def print_gradient_descent(results: list) -> None:
+    """What Trask's Part 2 printed for each alpha (with direction counts: his third program)."""
+    for result in results:
+        print()
+        print("Training With Alpha:" + format_number(result["alpha"]))
+        directions = "syn0_direction_count" in result
+        for j, error in result["errors"]:
+            # the post's third program printed its errors without the count
+            print(("Error:" if directions else "Error after %d iterations:" % j)
+                  + format_error(error))
+        if directions:
+            for number in "01":
+                print("Synapse " + number)
+                print(format_matrix(result["syn" + number]))
+                print("Synapse %s Update Direction Changes" % number)
+                print(format_matrix(result["syn%s_direction_count" % number]))
+
+
+# ---------------------------------------------------------------------------
+# 7. The playground
 #
 # What a class tries after the posts: other data, other layer sizes, more
 # iterations, a learning rate, a bias; and two pictures, the error curve and
 # the S curve.  The network trains with the posts' own arithmetic (the helpers
 # above), so the posts' settings give the posts' numbers.
 # ---------------------------------------------------------------------------
-
-# Program 6's table, from Milo's multi-layer post: 7 examples.
-MULTILAYER_INPUTS = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [0, 1, 0], [1, 0, 0], [1, 1, 1], [0, 0, 0]]
-MULTILAYER_OUTPUTS = [[0], [1], [1], [1], [1], [0], [0]]
 
 # Logic gates of the first two inputs, on Trask's inputs (the third is always 1).
 AND_OUTPUTS = [[0], [0], [0], [1]]
@@ -1201,186 +1381,7 @@ def run_train(args) -> None:
 
 
 # ---------------------------------------------------------------------------
-# 6. Beyond the seed: the follow-up posts
-#
-# Both authors went on.  Milo stacked a second layer of neurons under his
-# one; Trask rewrote his 3-layer network as gradient descent with a learning
-# rate, alpha, and watched what too large a step does.  Built from the same
-# helpers as the posts' programs, computed first and printed after.
-# ---------------------------------------------------------------------------
-
-# Milo's follow-up data (MULTILAYER_INPUTS and _OUTPUTS, with the playground's
-# tables): the exclusive-or of the first two inputs, the third a distraction;
-# [1, 1, 0] is the combination held back.
-MULTILAYER_NEW_SITUATION = [1, 1, 0]
-
-
-class NeuronLayer:
-    """Milo's layer of neurons: its weights are one column per neuron, one row per input."""
-
-    def __init__(self, number_of_neurons: int, number_of_inputs_per_neuron: int,
-                 rng: random.Random):
-        self.synaptic_weights = random_weights(rng, number_of_inputs_per_neuron, number_of_neurons)
-
-
-class MultiLayerNeuralNetwork:
-    """Milo's follow-up NeuralNetwork (renamed: his one-neuron class above has that name)."""
-
-    def __init__(self, layer1: NeuronLayer, layer2: NeuronLayer):
-        self.layer1, self.layer2 = layer1, layer2
-
-    def train(self, training_set_inputs: Matrix, training_set_outputs: Matrix,
-              number_of_training_iterations: int, trace=None) -> None:
-        """Backpropagation as in Trask's 3-layer network, with Milo's names."""
-        for iteration in range(number_of_training_iterations):
-            output_from_layer_1, output_from_layer_2 = self.think(training_set_inputs)
-            layer2_error = subtract(training_set_outputs, output_from_layer_2)
-            layer2_delta = multiply(layer2_error, sigmoid_slope(output_from_layer_2))
-            layer1_error = dot(layer2_delta, transpose(self.layer2.synaptic_weights))
-            layer1_delta = multiply(layer1_error, sigmoid_slope(output_from_layer_1))
-            # both adjustments are worked out before either layer changes
-            layer1_adjustment = dot(transpose(training_set_inputs), layer1_delta)
-            layer2_adjustment = dot(transpose(output_from_layer_1), layer2_delta)
-            self.layer1.synaptic_weights = add_matrices(self.layer1.synaptic_weights,
-                                                        layer1_adjustment)
-            self.layer2.synaptic_weights = add_matrices(self.layer2.synaptic_weights,
-                                                        layer2_adjustment)
-            if trace:
-                trace(iteration, output_from_layer_1=output_from_layer_1,
-                      output_from_layer_2=output_from_layer_2, layer2_error=layer2_error,
-                      layer2_delta=layer2_delta, layer1_error=layer1_error,
-                      layer1_delta=layer1_delta, layer1_adjustment=layer1_adjustment,
-                      layer2_adjustment=layer2_adjustment, layer1=self.layer1.synaptic_weights,
-                      layer2=self.layer2.synaptic_weights)
-
-    def think(self, inputs: Union[Vector, Matrix]) -> tuple:
-        """Both layers' outputs: layer 1's feed layer 2."""
-        output_from_layer1 = sigmoid(dot(inputs, self.layer1.synaptic_weights))
-        output_from_layer2 = sigmoid(dot(output_from_layer1, self.layer2.synaptic_weights))
-        return output_from_layer1, output_from_layer2
-
-
-def multi_layer(seed: int = 1, iterations: int = 60000, trace=None) -> dict:
-    """Milo's multi-layered network: the weights before and after, the answer for [1, 1, 0]."""
-    rng = numpy_random(seed)
-    layer1 = NeuronLayer(4, 3, rng)  # 4 neurons with 3 inputs each, drawn first
-    layer2 = NeuronLayer(1, 4, rng)  # 1 neuron with 4 inputs
-    neural_network = MultiLayerNeuralNetwork(layer1, layer2)
-    starting_weights = (layer1.synaptic_weights, layer2.synaptic_weights)
-    neural_network.train(MULTILAYER_INPUTS, MULTILAYER_OUTPUTS, iterations, trace)
-    hidden_state, output = neural_network.think(MULTILAYER_NEW_SITUATION)
-    return {"starting_weights": starting_weights,
-            "synaptic_weights": (layer1.synaptic_weights, layer2.synaptic_weights),
-            "output": output}
-
-
-# Trask's sweep: from far too small a step to far too large.
-ALPHAS = [0.001, 0.01, 0.1, 1, 10, 100, 1000]
-
-
-def gradient_descent(alpha: Number, seed: int = 1, iterations: int = 60000, hidden_size: int = 4,
-                     directions: bool = False, trace=None) -> dict:
-    """Trask's Part 2: the 3-layer network stepping alpha times its update downhill.
-
-    Returns the error every 10,000 iterations as (iteration, error) pairs and
-    the final syn0 and syn1; with `directions`, also how many times each
-    weight's update changed direction (the post's third program).
-    """
-    X, y = TRASK_INPUTS, TRASK_3LAYER_OUTPUTS
-    rng = numpy_random(seed)
-    syn0 = random_weights(rng, 3, hidden_size)
-    syn1 = random_weights(rng, hidden_size, 1)
-    syn0_direction_count = [[0.0] * hidden_size for _ in range(3)]
-    syn1_direction_count = [[0.0] for _ in range(hidden_size)]
-    errors = []
-    prev_syn0_update = prev_syn1_update = None  # no update before the first
-    for j in range(iterations):
-        l0 = X
-        l1 = sigmoid(dot(l0, syn0))
-        l2 = sigmoid(dot(l1, syn1))
-        # l2 - y, the other way round from Part 1: it points uphill on the
-        # error, so the weights step against it (-=)
-        l2_error = subtract(l2, y)
-        if j % 10000 == 0:
-            errors.append((j, mean_absolute(l2_error)))
-        l2_delta = multiply(l2_error, sigmoid_slope(l2))
-        l1_error = dot(l2_delta, transpose(syn1))
-        l1_delta = multiply(l1_error, sigmoid_slope(l1))
-        syn1_update = dot(transpose(l1), l2_delta)
-        syn0_update = dot(transpose(l0), l1_delta)
-        if directions and j > 0:
-            syn0_direction_count = add_matrices(syn0_direction_count,
-                                                turned(prev_syn0_update, syn0_update))
-            syn1_direction_count = add_matrices(syn1_direction_count,
-                                                turned(prev_syn1_update, syn1_update))
-        syn1 = subtract(syn1, multiply(alpha, syn1_update))
-        syn0 = subtract(syn0, multiply(alpha, syn0_update))
-        prev_syn0_update, prev_syn1_update = syn0_update, syn1_update
-        if trace:
-            trace(j, alpha=alpha, l0=l0, l1=l1, l2=l2, l2_error=l2_error, l2_delta=l2_delta,
-                  l1_error=l1_error, l1_delta=l1_delta, syn1_update=syn1_update,
-                  syn0_update=syn0_update, syn1=syn1, syn0=syn0)
-    result = {"alpha": alpha, "errors": errors, "syn0": syn0, "syn1": syn1}
-    if directions:
-        result.update(syn0_direction_count=syn0_direction_count,
-                      syn1_direction_count=syn1_direction_count)
-    return result
-
-
-def turned(previous: Matrix, update: Matrix) -> Matrix:
-    """1.0 where an update points the other way (up or not up) from the previous one, else 0.0.
-
-    >>> turned([[0.5, -0.5, 0.0]], [[0.25, 0.5, -1.0]])
-    [[0.0, 1.0, 0.0]]
-    """
-    return elementwise(lambda before, now: float((before > 0) != (now > 0)), previous, update)
-
-
-def gradient_descent_sweep(seed: int = 1, iterations: int = 60000, alphas: Sequence = ALPHAS,
-                           hidden_size: int = 4, directions: bool = False, trace=None) -> list:
-    """Part 2's experiment: gradient_descent once for each alpha, each from the same seed."""
-    return [gradient_descent(alpha, seed, iterations, hidden_size, directions, trace)
-            for alpha in alphas]
-
-
-def print_weights(layer1: Matrix, layer2: Matrix) -> None:
-    """Both layers' weights under Milo's headings (his print_weights)."""
-    print("    Layer 1 (4 neurons, each with 3 inputs): ")
-    print(format_matrix(layer1))
-    print("    Layer 2 (1 neuron, with 4 inputs):")
-    print(format_matrix(layer2))
-
-
-def print_multi_layer(result: dict) -> None:
-    """What Milo's follow-up printed: the weights before and after, then the answer."""
-    print("Stage 1) Random starting synaptic weights: ")
-    print_weights(*result["starting_weights"])
-    print("Stage 2) New synaptic weights after training: ")
-    print_weights(*result["synaptic_weights"])
-    print("Stage 3) Considering a new situation [1, 1, 0] -> ?: ")
-    print(format_matrix(result["output"]))
-
-
-def print_gradient_descent(results: list) -> None:
-    """What Trask's Part 2 printed for each alpha (with direction counts: his third program)."""
-    for result in results:
-        print()
-        print("Training With Alpha:" + format_number(result["alpha"]))
-        directions = "syn0_direction_count" in result
-        for j, error in result["errors"]:
-            # the post's third program printed its errors without the count
-            print(("Error:" if directions else "Error after %d iterations:" % j)
-                  + format_error(error))
-        if directions:
-            for number in "01":
-                print("Synapse " + number)
-                print(format_matrix(result["syn" + number]))
-                print("Synapse %s Update Direction Changes" % number)
-                print(format_matrix(result["syn%s_direction_count" % number]))
-
-
-# ---------------------------------------------------------------------------
-# Timing: the bench command
+# 8. Timing: the bench command
 #
 # How long an iteration of each program's training takes on this Python.
 # ---------------------------------------------------------------------------
@@ -1415,7 +1416,7 @@ def run_bench(runs: int = BENCH_RUNS, iterations=None, seed: int = 1) -> None:
 
 
 # ---------------------------------------------------------------------------
-# 7. The command line
+# 9. The command line
 # ---------------------------------------------------------------------------
 
 class Program:
