@@ -10,6 +10,7 @@ import glob
 import math
 import os
 import random
+import re
 import shutil
 import signal
 import string
@@ -938,12 +939,6 @@ def test_plot_survives_an_error_that_is_not_a_number():
 
 # --- follow-up posts and trace (issue 5) ---
 
-import re
-
-import pytest
-
-import pureneuron
-
 # Milo's follow-up post, as printed there (the lines ending ": " keep their space).
 FOLLOW_MULTI_LAYER_POST = """\
 Stage 1) Random starting synaptic weights: 
@@ -1430,3 +1425,76 @@ def test_fast_programs_agree_with_numpy_for_other_seeds():
         with np.printoptions(legacy="1.13"):
             assert pureneuron.format_matrix(result["syn0"]) == str(syn0)
             assert pureneuron.format_matrix(result["l2"]) == str(l2)
+
+
+# --- the README says what the file does and prints --------------------------
+
+README = os.path.join(HERE, "README.md")
+
+
+def readme_text():
+    with open(README, encoding="utf-8") as file:
+        return file.read()
+
+
+def test_readme_starts_with_the_two_commands():
+    fence = readme_text().split("```")[1]
+    assert fence.strip().splitlines() == [
+        "python3 pureneuron.py", "python3 -m pip install pytest && python3 -m pytest"]
+
+
+def test_readme_shows_what_the_no_argument_run_prints():
+    shown = readme_text().split("## What it prints")[1].split("```")[1].lstrip("\n")
+    expected = dict(POST_OUTPUTS, **{"multi-layer": FOLLOW_MULTI_LAYER_POST})
+    programs = [p for p in pureneuron.PROGRAMS if p.in_default_run]
+    assert shown == "\n".join("== %s: %s\n%s" % (p.name, p.summary, expected[p.name])
+                              for p in programs)
+
+
+def test_readme_line_references_point_at_those_lines():
+    with open(os.path.join(HERE, "pureneuron.py"), encoding="utf-8") as file:
+        lines = file.read().split("\n")
+    references = re.findall(r"line (\d+): `([^`]+)`", readme_text())
+    assert len(references) > 40
+    for number, code in references:
+        assert code in lines[int(number) - 1], (number, code)
+
+
+def readme_sessions():
+    """Each `$ command` in the README's code blocks with the text shown under it, and files shown with cat."""
+    lines, sessions, in_fence, i = readme_text().split("\n"), [], False, 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if line.startswith("```"):
+            in_fence = not in_fence
+            continue
+        indented = not in_fence and line.startswith("    ")
+        if not (in_fence or indented) or not line.lstrip().startswith("$ "):
+            continue
+        command, shown = line.lstrip()[2:], []
+        while i < len(lines):
+            text = lines[i]
+            if in_fence and (text.startswith("```") or text.startswith("$ ")):
+                break
+            if indented:
+                if text.strip() and not text.startswith("    ") or text[4:].startswith("$ "):
+                    break
+                text = text[4:]
+            shown.append(text.rstrip())
+            i += 1
+        sessions.append((command, "\n".join(shown).strip("\n")))
+    files = {c[4:]: text + "\n" for c, text in sessions if c.startswith("cat ")}
+    return [(c, text) for c, text in sessions if c.startswith("python3 pureneuron.py")], files
+
+
+def test_readme_sessions_print_what_the_readme_shows(capsys, monkeypatch, tmp_path):
+    sessions, files = readme_sessions()
+    assert len(sessions) >= 14 and "weather.csv" in files
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    monkeypatch.chdir(tmp_path)
+    for command, shown in sessions:
+        status, out, err = run_main(capsys, *command.split()[2:])
+        printed = "\n".join(line.rstrip() for line in (out + err).split("\n")).strip("\n")
+        assert printed == shown.strip("\n"), command
