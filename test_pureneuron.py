@@ -822,16 +822,24 @@ def test_table_refuses_more_than_ten_inputs_before_training(capsys, tmp_path):
                    "for up to 10 inputs (1024 rows); this network has 11\n")
 
 
+@pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name != "posix", reason="POSIX signals")
 def test_ctrl_c_stops_with_one_line_and_status_130():
     here = os.path.dirname(os.path.abspath(pureneuron.__file__))
+    # A shell's background job ignores Ctrl-C, and a child inherits that:
+    # give the child the usual handling back, as a terminal would have it.
     child = subprocess.Popen([sys.executable, "-u", "pureneuron.py", "train",
                               "--iterations", "100000000"], cwd=here,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             universal_newlines=True)
-    assert child.stdout.readline().startswith("Data: trask")
-    assert child.stdout.readline().startswith("Training layers 3,4,1")
-    child.send_signal(signal.SIGINT)
-    out, err = child.communicate(timeout=60)
+                             universal_newlines=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        assert child.stdout.readline().startswith("Data: trask")
+        assert child.stdout.readline().startswith("Training layers 3,4,1")
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=60)
+    finally:
+        child.kill()  # never leave it training
+        child.wait()
     assert child.returncode == 130
     assert err == "pureneuron.py: interrupted\n"
 
