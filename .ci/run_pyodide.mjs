@@ -4,6 +4,7 @@
 //
 //   node .ci/run_pyodide.mjs pureneuron.py [ARGS...]      like `python pureneuron.py ARGS`
 //   node .ci/run_pyodide.mjs --mount DIR -m pytest [ARGS]  like `cd DIR && python -m pytest ARGS`
+//   node .ci/run_pyodide.mjs -c "import sys; print(sys.version)"
 //
 // A FILE is read on the host and written into Pyodide's virtual file system, as a
 // notebook user uploads it; --mount DIR instead shows the host folder DIR inside
@@ -17,18 +18,18 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-const USAGE = "usage: run_pyodide.mjs [--mount DIR] [--path DIR]... (FILE | -m MODULE) [ARGS...]";
+const USAGE = "usage: run_pyodide.mjs [--mount DIR] [--path DIR]... (FILE | -m MODULE | -c CODE) [ARGS...]";
 
 function parseArguments(argv) {
-  const options = { mount: null, paths: [], file: null, module: null, args: [] };
+  const options = { mount: null, paths: [], file: null, module: null, code: null, args: [] };
   let i = 0;
   for (; i < argv.length; i++) {
     const word = argv[i];
     if ((word === "--mount" || word === "--path") && i + 1 < argv.length) {
       if (word === "--mount") options.mount = argv[++i];
       else options.paths.push(argv[++i]);
-    } else if (word === "-m" && i + 1 < argv.length) {
-      options.module = argv[++i];
+    } else if ((word === "-m" || word === "-c") && i + 1 < argv.length) {
+      options[word === "-m" ? "module" : "code"] = argv[++i];
       i++;
       break;
     } else if (word.startsWith("-")) {
@@ -39,7 +40,7 @@ function parseArguments(argv) {
       break;
     }
   }
-  if (!options.file && !options.module) throw new Error(USAGE);
+  if (!options.file && !options.module && options.code === null) throw new Error(USAGE);
   options.args = argv.slice(i);
   return options;
 }
@@ -67,11 +68,14 @@ function mounted(pyodide, hostDir) {
 const RUN = `
 import os, runpy, sys, traceback
 sys.dont_write_bytecode = True
-def _run(file, module, args, paths, cwd):
+def _run(file, module, code, args, paths, cwd):
     sys.path[:0] = list(paths)
     os.chdir(cwd)
     try:
-        if module:
+        if code is not None:
+            sys.argv = ["-c"] + list(args)
+            exec(compile(code, "<string>", "exec"), {"__name__": "__main__"})
+        elif module:
             sys.argv = [module] + list(args)
             sys.path.insert(0, cwd)
             runpy.run_module(module, run_name="__main__", alter_sys=True)
@@ -110,7 +114,9 @@ async function main() {
     if (!options.mount) pyodide.FS.writeFile(file, fs.readFileSync(options.file));
   }
   const run = pyodide.runPython(RUN);
-  const status = run(file, options.module, pyodide.toPy(options.args),
+  // undefined, not null, becomes Python's None
+  const status = run(file ?? undefined, options.module ?? undefined, options.code ?? undefined,
+                     pyodide.toPy(options.args),
                      pyodide.toPy(paths), cwd);
   run.destroy();
   return status;
