@@ -286,17 +286,23 @@ def main(argv=None):
                         help="the suite already ran on this python3: don't run it again there")
     parser.add_argument("--require-all", action="store_true",
                         help="a skipped interpreter fails the check too")
+    parser.add_argument("--only", metavar="NAME,...",
+                        help="check only these (e.g. cpython3.8,pyodide), besides the reference")
     options = parser.parse_args(argv)
 
-    found, skipped = [], []
     root = pyenv_root()
-    for minor in CPYTHONS:
-        found.append(find_cpython(minor, root))
-    found.append(find_pypy())
-    found.append(find_pyodide(options.pyodide_dir))
-    names = ["cpython" + minor for minor in CPYTHONS] + ["pypy3", "pyodide"]
-    interpreters = []
-    for name, thing in zip(names, found):
+    finders = [("cpython" + minor, lambda minor=minor: find_cpython(minor, root))
+               for minor in CPYTHONS]
+    finders += [("pypy3", find_pypy), ("pyodide", lambda: find_pyodide(options.pyodide_dir))]
+    wanted = set(options.only.split(",") + [REFERENCE]) if options.only else None
+    unknown = wanted - {name for name, _ in finders} if wanted else None
+    if unknown:
+        parser.error("--only: no interpreter called %s" % ", ".join(sorted(unknown)))
+    interpreters, skipped = [], []
+    for name, find in finders:
+        if wanted and name not in wanted:
+            continue
+        thing = find()
         if isinstance(thing, Interpreter):
             interpreters.append(thing)
         else:
@@ -392,7 +398,7 @@ def main(argv=None):
         if problems:
             failed.append(interpreter.name)
     for name, why in skipped:
-        say("SKIP %-12s %s" % (name, why))
+        say("SKIP %s: %s" % (name, why))
     say("checked: %s" % ", ".join(i.name for i in interpreters))
     if skipped:
         say("skipped: %s" % ", ".join(name for name, _ in skipped))
