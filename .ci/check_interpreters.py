@@ -6,7 +6,8 @@ notebooks run it, here under Node.js), this runs pureneuron.py with no arguments
 seed and few iterations, and one refused seed, and compares exit status, standard
 output and standard error with CPython 3.11's, byte for byte.  It also runs the test
 suite on each interpreter that pytest installs on.  The programs are read from
-`pureneuron.py --list`, so new ones are checked without changing this file.
+`pureneuron.py --list` (and other commands from `--help`), so new ones are checked
+without changing this file.
 
 An interpreter that cannot be found is reported as SKIP with the reason; any
 difference, error or failed test makes the exit status 1.
@@ -256,22 +257,41 @@ def explain_difference(expected, got, label):
 
 
 def program_names(reference):
-    """The programs `pureneuron.py --list` names: each line's first word."""
+    """The programs `pureneuron.py --list` names (each line's first word), then any other
+    command `--help` shows (argparse lists each on its own line, 4 spaces in)."""
     listing = run(reference.script(["--list"]))
-    if listing.status != 0 or not listing.out.strip():
-        raise SystemExit("FAIL: %s pureneuron.py --list exited %s:\n%s"
-                         % (reference.name, listing.status, indent(listing.out + listing.err)))
-    return [line.split()[0] for line in listing.out.splitlines() if line.strip()]
+    helptext = run(reference.script(["--help"]))
+    if listing.status != 0 or not listing.out.strip() or helptext.status != 0:
+        raise SystemExit("FAIL: %s pureneuron.py --list or --help failed:\n%s" % (
+            reference.name, indent(listing.out + listing.err + helptext.out + helptext.err)))
+    names = [line.split()[0] for line in listing.out.splitlines() if line.strip()]
+    commands = re.findall(r"^    ([a-z][\w-]*)(?:\s|$)", helptext.out, re.MULTILINE)
+    return names + [name for name in commands if name not in names]
 
 
-def short_run(reference, name):
-    """The arguments that run a program briefly: another seed, few iterations, where it takes them."""
-    helptext = run(reference.script([name, "--help"])).out
+def short_runs(reference, name):
+    """How to run a program briefly (another seed, few iterations, where it takes them),
+    and once more with all its on/off switches on (such as --table), if it has any;
+    each tried on the reference, and left out with a note if refused."""
+    usage = run(reference.script([name, "--help"])).out
     args = [name]
     for option, value in SHORT_SETTINGS.items():
-        if re.search(r"(^|\s|\[)%s\b" % re.escape(option), helptext):
+        if re.search(r"\[%s\b" % re.escape(option), usage):
             args += [option, value]
-    return args
+    switches = [flag for flag in re.findall(r"\[(--[\w-]+)\]", usage) if flag != "--help"]
+    if len(args) > 1 and run(reference.script(args)).status == 2:
+        say("NOTE: %s refuses `pureneuron.py %s`; running it with its defaults instead"
+            % (reference.name, " ".join(args)))
+        args = [name]
+    chosen = [args]  # from here on it must run on the reference, and is compared
+    if switches:
+        tried = run(reference.script(args + switches))
+        if tried.status == 0:
+            chosen.append(args + switches)
+        else:
+            say("NOTE: %s refuses `pureneuron.py %s`, so it is not run: %s" % (
+                reference.name, " ".join(args + switches), tried.err.strip()[-300:]))
+    return chosen
 
 
 def main(argv=None):
@@ -319,7 +339,8 @@ def main(argv=None):
     say("reference: %s %s" % (reference.name, reference.version))
 
     programs = program_names(reference)
-    runs = [["--list"], []] + [short_run(reference, name) for name in programs] + [REFUSED_SEED]
+    runs = [["--list"], []] + [args for name in programs for args in short_runs(reference, name)]
+    runs.append(REFUSED_SEED)
     say("programs: %s" % " ".join(programs))
     say("runs on each interpreter, compared with the reference's:")
     for args in runs:
