@@ -20,6 +20,7 @@ Standard library only, so it runs wherever the default python3 does.
 import argparse
 import concurrent.futures
 import difflib
+import json
 import os
 import re
 import shutil
@@ -170,6 +171,22 @@ def find_pyodide(pyodide_dir):
         package = "?"
     return Interpreter("pyodide", "pyodide", command,
                        "%s (Pyodide %s, Node.js %s)" % (found[1], package, node_version), env)
+
+
+def run_batch(interpreter, arguments):
+    """Several runs of pureneuron.py in one Pyodide (see run_pyodide.mjs --batch)."""
+    command = interpreter.command + ["--batch", json.dumps([list(a) for a in arguments]), SCRIPT]
+    batch = run(command, interpreter.env)
+    try:
+        results = json.loads(batch.out)
+        assert len(results) == len(arguments)
+    except (ValueError, AssertionError):
+        # Then every one of them failed, and says why.
+        results = [{"status": "batch failed (%s)" % batch.status, "out": batch.out,
+                    "err": batch.err}] * len(arguments)
+    return {(interpreter.name, args): Result(result["status"], result["out"], result["err"],
+                                             batch.seconds / len(arguments))
+            for args, result in zip(arguments, results)}
 
 
 # --- pytest for each interpreter ---------------------------------------------
@@ -348,35 +365,42 @@ def main(argv=None):
     default_python = os.path.realpath(sys.executable)
 
     # Every run is independent: queue them all, the slowest first, two at a time.
+    # (interpreter, what, the runs' arguments, a guess of its cost)
     jobs = []
     for interpreter in interpreters:
         slow = {"pyodide": 3.0, "pypy": 0.3}.get(interpreter.kind, 1.0)
-        for args in runs:
-            jobs.append((slow * (30 if args == [] else 1), interpreter, "run", tuple(args)))
-        runs_suite = not (options.tests_ran_on_default and
-                          os.path.realpath(interpreter.command[0]) == default_python)
-        if runs_suite:
-            jobs.append((slow * 45, interpreter, "tests", ()))
-    jobs.sort(key=lambda job: -job[0])
+        short = [tuple(args) for args in runs if args]
+        if interpreter.kind == "pyodide":
+            # Starting Pyodide takes seconds: the short runs share one start.
+            jobs.append((interpreter, "batch", short, slow * len(short)))
+        else:
+            jobs += [(interpreter, "run", [args], slow) for args in short]
+        jobs.append((interpreter, "run", [()], slow * 30))
+        if not (options.tests_ran_on_default and
+                os.path.realpath(interpreter.command[0]) == default_python):
+            jobs.append((interpreter, "tests", [], slow * 45))
+    jobs.sort(key=lambda job: -job[3])
 
     def work(job):
-        _, interpreter, what, args = job
+        interpreter, what, arguments, _ = job
         if what == "tests":
-            outcome = run_tests(interpreter, options.cache)
-            seconds = 0
+            done = {(interpreter.name, "tests"): run_tests(interpreter, options.cache)}
+            label = "test suite"
+        elif what == "batch":
+            done = run_batch(interpreter, arguments)
+            label = "pureneuron.py with the %d other arguments" % len(arguments)
         else:
-            outcome = run(interpreter.script(args), interpreter.env)
-            seconds = outcome.seconds
-        if what == "tests" or args == ():  # the long ones; short runs show in the summary
-            label = "test suite" if what == "tests" else "pureneuron.py (every program)"
-            say("[%4.0f s] %-12s %s done%s" % (time.time() - _started, interpreter.name, label,
-                                               " in %.1f s" % seconds if seconds else ""))
-        return job, outcome
+            outcome = run(interpreter.script(arguments[0]), interpreter.env)
+            done = {(interpreter.name, arguments[0]): outcome}
+            label = "pureneuron.py (every program)" if arguments == [()] else None
+        if label:  # the long ones; the short runs show in the summary
+            say("[%4.0f s] %-12s %s: done" % (time.time() - _started, interpreter.name, label))
+        return done
 
     outcomes = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
-        for job, outcome in pool.map(work, jobs):
-            outcomes[(job[1].name, job[2], job[3])] = outcome
+        for done in pool.map(work, jobs):
+            outcomes.update(done)
 
     say("")
     say("== pureneuron.py on each interpreter, against %s %s" % (reference.name, reference.version))
@@ -385,8 +409,7 @@ def main(argv=None):
         problems, notes = [], []
         for args in runs:
             key = tuple(args)
-            mine, theirs = outcomes[(interpreter.name, "run", key)], \
-                outcomes[(reference.name, "run", key)]
+            mine, theirs = outcomes[(interpreter.name, key)], outcomes[(reference.name, key)]
             command = ("pureneuron.py " + " ".join(args)).strip()
             if interpreter is reference:
                 expected_status = 2 if args == REFUSED_SEED else 0
@@ -400,7 +423,7 @@ def main(argv=None):
                    "outputs: same as reference (%d runs)") % len(runs)
         if problems:
             outputs = "outputs: DIFFER in %d of %d runs" % (len(problems), len(runs))
-        tests = outcomes.get((interpreter.name, "tests", ()))
+        tests = outcomes.get((interpreter.name, "tests"))
         if tests is None:
             tests_line, tests_ok = "tests: ran above on the default python3", True
         else:
