@@ -39,9 +39,10 @@ SHORT_SETTINGS = {"--seed": "7", "--iterations": "500"}
 REFUSED_SEED = ["--seed", "4294967296"]  # one past numpy's range: our own one-line error
 TIMEOUT = 600  # seconds for any one run, so that a hung one cannot hold CI up for long
 # Under Pyodide there are no processes, and the full suite would take minutes:
-# there the doctests and the portability tests run, the outputs are compared in full.
-PYODIDE_TESTS = ["pureneuron.py", "test_pureneuron.py",
-                 "-k", "portability or (pureneuron.py and not test_pureneuron.py)"]
+# there (and where --full-suite-on leaves an interpreter out) the doctests and the
+# portability tests run; the outputs are compared in full everywhere.
+LIGHT_TESTS = ["pureneuron.py", "test_pureneuron.py",
+               "-k", "portability or (pureneuron.py and not test_pureneuron.py)"]
 
 _print_lock = threading.Lock()
 _started = time.time()
@@ -227,14 +228,14 @@ def install_pytest(interpreter, cache):
     return None, "pytest did not install:\n" + indent("\n".join(log)[-2000:])
 
 
-def run_tests(interpreter, cache):
-    """Install pytest and run the suite; (ok, one-line summary, details)."""
+def run_tests(interpreter, cache, full):
+    """Install pytest and run the suite (or its light part); (ok, one-line summary, details)."""
     site, how = install_pytest(interpreter, cache)
     if site is None:
         return None, "SKIP tests: " + how.splitlines()[0], how
     args = ["-q", "-p", "no:cacheprovider"]
-    if interpreter.kind == "pyodide":
-        args += PYODIDE_TESTS
+    if not full:
+        args += LIGHT_TESTS
     result = run(interpreter.pytest(site, args), dict(interpreter.env, PYTHONPATH=site))
     lines = (result.out + result.err).strip().splitlines()
     closing = lines[-1].strip("= ") if lines else "(no output)"
@@ -245,6 +246,8 @@ def run_tests(interpreter, cache):
     summary = "tests: %s (pytest %s, %.0f s)" % (closing, how, result.seconds)
     if interpreter.kind == "pyodide":
         summary += " [doctests and portability tests: no processes in the browser]"
+    elif not full:
+        summary += " [doctests and portability tests only: --full-suite-on]"
     details = "" if ok else indent("\n".join(lines[-60:]))
     return ok, summary, details
 
@@ -330,6 +333,9 @@ def main(argv=None):
                         help="the suite already ran on this python3: don't run it again there")
     parser.add_argument("--require-all", action="store_true",
                         help="a skipped interpreter fails the check too")
+    parser.add_argument("--full-suite-on", metavar="NAME,...", default="all",
+                        help="run the whole test suite only on these (default all; Pyodide "
+                             "never); the others run the doctests and portability tests")
     parser.add_argument("--only", metavar="NAME,...",
                         help="check only these (e.g. cpython3.8,pyodide), besides the reference")
     options = parser.parse_args(argv)
@@ -371,6 +377,13 @@ def main(argv=None):
         say("    pureneuron.py " + (" ".join(args) or "   (every program, posts' settings)"))
     default_python = os.path.realpath(sys.executable)
 
+    def full_suite(interpreter):
+        """Whether this interpreter runs the whole suite (never Pyodide: no processes)."""
+        if interpreter.kind == "pyodide":
+            return False
+        chosen = options.full_suite_on.split(",")
+        return chosen == ["all"] or interpreter.name in chosen
+
     # Every run is independent: queue them all, the slowest first, two at a time.
     # (interpreter, what, the runs' arguments, a guess of its cost)
     jobs = []
@@ -385,13 +398,14 @@ def main(argv=None):
         jobs.append((interpreter, "run", [()], slow * 30))
         if not (options.tests_ran_on_default and
                 os.path.realpath(interpreter.command[0]) == default_python):
-            jobs.append((interpreter, "tests", [], slow * 45))
+            jobs.append((interpreter, "tests", [], slow * (45 if full_suite(interpreter) else 5)))
     jobs.sort(key=lambda job: -job[3])
 
     def work(job):
         interpreter, what, arguments, _ = job
         if what == "tests":
-            done = {(interpreter.name, "tests"): run_tests(interpreter, options.cache)}
+            done = {(interpreter.name, "tests"):
+                    run_tests(interpreter, options.cache, full_suite(interpreter))}
             label = "test suite"
         elif what == "batch":
             done = run_batch(interpreter, arguments)
