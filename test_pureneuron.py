@@ -79,6 +79,7 @@ def run_main(capsys, *argv):
 
 # --- the posts' numbers, digit for digit -----------------------------------
 
+@pytest.mark.full_length
 @pytest.mark.parametrize("name", sorted(POST_OUTPUTS))
 def test_each_program_prints_the_post_exactly(capsys, name):
     status, out, err = run_main(capsys, name)
@@ -114,6 +115,7 @@ def test_list_names_each_program_on_its_own_line(capsys):
     assert [line.split()[0] for line in out.splitlines()] == [p.name for p in pureneuron.PROGRAMS]
 
 
+@pytest.mark.full_length
 def test_each_program_is_a_function_returning_its_numbers():
     result = pureneuron.neuron(seed=1, iterations=10000)
     assert format_matrix(result["answer"]) == "[ 0.99993704]"
@@ -487,6 +489,7 @@ def test_train_reproduces_milos_nine_line_answer(capsys):
     assert "[[ 9.67299303]\n [-0.2078435 ]\n [-4.62963669]]\n" in out
 
 
+@pytest.mark.full_length
 def test_train_reproduces_trasks_three_layer_errors(capsys):
     status, out, err = run_main(capsys, "train", "--layers", "3,4,1", "--data", "trask",
                                "--iterations", "60000", "--every", "10000")
@@ -1017,11 +1020,13 @@ def follow_main(capsys, *argv):
     return status, out, err
 
 
+@pytest.mark.full_length
 def test_follow_multi_layer_prints_the_post_exactly(capsys):
     assert FOLLOW_MULTI_LAYER_POST.count(": \n") == 5  # the trailing spaces survived editing
     assert follow_main(capsys, "multi-layer") == (0, FOLLOW_MULTI_LAYER_POST, "")
 
 
+@pytest.mark.full_length
 def test_follow_gradient_descent_alpha_10_prints_the_post_exactly(capsys):
     assert follow_main(capsys, "gradient-descent", "--directions", "--alpha", "10") == (
         0, FOLLOW_DIRECTIONS_ALPHA_10_POST, "")
@@ -1498,6 +1503,7 @@ def readme_sessions():
     return [(c, text) for c, text in sessions if c.startswith("python3 pureneuron.py")], files
 
 
+@pytest.mark.full_length
 def test_readme_sessions_print_what_the_readme_shows(capsys, monkeypatch, tmp_path):
     sessions, files = readme_sessions()
     assert len(sessions) >= 14 and "weather.csv" in files
