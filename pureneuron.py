@@ -1510,11 +1510,12 @@ def _whole_number(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line: no program runs them all, a program's name runs that one."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--seed", type=_whole_number, default=argparse.SUPPRESS,
+    seeded = argparse.ArgumentParser(add_help=False)
+    seeded.add_argument("--seed", type=_whole_number, default=argparse.SUPPRESS,
                         help="start from the weights np.random.seed(SEED) gives (default 1)")
-    common.add_argument("--iterations", type=_whole_number, default=argparse.SUPPRESS,
+    seeded.add_argument("--iterations", type=_whole_number, default=argparse.SUPPRESS,
                         help="training iterations (default: the post's)")
+    common = argparse.ArgumentParser(add_help=False, parents=[seeded])
     common.add_argument("--trace", action="store_true", default=argparse.SUPPRESS,
                         help="print every matrix of the first and the last iteration, "
                              "each with a note saying what it is")
@@ -1568,7 +1569,7 @@ def build_parser() -> argparse.ArgumentParser:
                                   description="Draw the S curve, marking where it is steepest "
                                               "and where it flattens.")
     picture.set_defaults(command=lambda args: print_lines(sigmoid_picture()))
-    bench = programs.add_parser("bench", parents=[common], help="time each program's training",
+    bench = programs.add_parser("bench", parents=[seeded], help="time each program's training",
                                 description="Time each program's training and print microseconds "
                                             "an iteration, the median of several runs of "
                                             "%d iterations (or --iterations)." % BENCH_ITERATIONS)

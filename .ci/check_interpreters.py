@@ -49,6 +49,9 @@ LIGHT_TESTS = ["pureneuron.py", "test_pureneuron.py",
 # byte for byte, and the default python3 runs those tests too.
 ACROSS_INTERPRETERS = ["-m", "not full_length"]
 
+# Commands whose output is not the same from run to run, so not compared.
+NOT_COMPARED = {"bench": "it prints how long each program took"}
+
 _print_lock = threading.Lock()
 _started = time.time()
 
@@ -297,7 +300,10 @@ def program_names(reference):
             reference.name, indent(listing.out + listing.err + helptext.out + helptext.err)))
     names = [line.split()[0] for line in listing.out.splitlines() if line.strip()]
     commands = re.findall(r"^    ([a-z][\w-]*)(?:\s|$)", helptext.out, re.MULTILINE)
-    return names + [name for name in commands if name not in names]
+    for name in NOT_COMPARED:
+        say("not compared: %s (%s)" % (name, NOT_COMPARED[name]))
+    return [name for name in names + [c for c in commands if c not in names]
+            if name not in NOT_COMPARED]
 
 
 def short_runs(reference, name):
