@@ -1148,14 +1148,11 @@ def train_network(X: Matrix, y: Matrix, layers: Sequence[int], iterations: int =
         for k in reversed(range(len(weights))):
             names["l%d_error" % (k + 1)] = error
             delta = names["l%d_delta" % (k + 1)] = multiply(error, sigmoid_slope(outputs[k + 1]))
-            update = dot(transpose(_with_bias(outputs[k], bias)), delta)
-            if alpha != 1:  # times 1 changes nothing: the posts' rate skips the work
-                update = multiply(alpha, update)
+            update = names["syn%d_update" % k] = dot(transpose(_with_bias(outputs[k], bias)), delta)
             if k:
                 # the layer below's share of the blame; the bias row has no neuron behind it
                 error = dot(delta, transpose(weights[k][:len(weights[k]) - extra]))
-            names["syn%d_update" % k] = update
-            weights[k] = names["syn%d" % k] = add_matrices(weights[k], update)
+            weights[k] = names["syn%d" % k] = add_matrices(weights[k], multiply(alpha, update))
         if trace:
             trace(iteration, **names)
     return {"layers": list(layers), "bias": bias, "starting_weights": starting_weights,
@@ -1533,9 +1530,11 @@ def build_parser() -> argparse.ArgumentParser:
             subparser.add_argument(*flags, default=argparse.SUPPRESS, **options)
     # The playground: commands of their own, not post programs, so not in PROGRAMS.
     train = programs.add_parser(
-        "train", help="train a network of your own: layers, data, alpha, bias, ...",
+        "train", parents=[common], help="train a network of your own: layers, data, alpha, "
+                                        "bias, ...",
         description="Train a network with the posts' arithmetic on a named table or a CSV "
-                    "file, then print its weights and whatever else is asked for.")
+                    "file (10,000 iterations unless --iterations says otherwise), then print "
+                    "its weights and whatever else is asked for.")
     train.add_argument("--layers", metavar="SIZES",
                        help="the number of inputs, then each layer's neurons, like 3,4,1 or 3,1 "
                             "(default: the data's inputs, 4, 1)")
@@ -1543,17 +1542,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a named table (%s; default trask) or a CSV file: one example a "
                             "line, the inputs then one target from 0 to 1, an optional first "
                             "line of names" % ", ".join(DATASETS))
-    train.add_argument("--iterations", type=_whole_number, default=argparse.SUPPRESS,
-                       help="training iterations (default 10000)")
     train.add_argument("--alpha", default="1",
                        help="learning rate, more than 0 (default 1, the posts' implicit rate)")
-    train.add_argument("--seed", type=_whole_number, default=argparse.SUPPRESS,
-                       help="start from the weights np.random.seed(SEED) gives (default 1)")
     train.add_argument("--bias", action="store_true",
                        help="add a constant input of 1 to every layer")
-    train.add_argument("--trace", action="store_true",
-                       help="print every matrix of the first and the last iteration, each with "
-                            "a note saying what it is")
     train.add_argument("--every", type=_whole_number, default=0, metavar="N",
                        help="print the mean absolute error every N iterations, from iteration 0 "
                             "(default 0: never)")
