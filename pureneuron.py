@@ -169,15 +169,16 @@ def transpose(m: Matrix) -> Matrix:
     >>> transpose([[0, 0, 1], [0, 1, 1]])
     [[0, 0], [0, 1], [1, 1]]
     """
-    shape(m)
-    return list(map(list, zip(*m)))
+    cols = shape(m)[1]
+    return [[row[j] for row in m] for j in range(cols)]  # row j is column j
 
 
 def dot(a: Union[Vector, Matrix], b: Matrix) -> Union[Vector, Matrix]:
     """The matrix product a·b; a plain list for `a` gives a plain list, as numpy's dot does.
 
-    Each entry is a row of `a` times a column of `b`, multiplied pairwise
-    and added up from left to right, the order numpy adds them in.
+    Entry [i][j] is row i of `a` times column j of `b`:
+    a[i][0]*b[0][j] + a[i][1]*b[1][j] + ..., added up from left to right, the
+    order numpy adds them in.
 
     >>> dot([[1, 2], [3, 4]], [[5], [6]])
     [[17.0], [39.0]]
@@ -190,17 +191,16 @@ def dot(a: Union[Vector, Matrix], b: Matrix) -> Union[Vector, Matrix]:
         left = "vector of %d" % a_cols if vector else "%dx%d matrix" % (a_rows, a_cols)
         raise ValueError("cannot dot a %s with a %dx%d matrix: %d columns against %d rows"
                          % (left, b_rows, b_cols, a_cols, b_rows))
-    columns = list(zip(*b))
     product = []
     try:
         for row in rows:
             product_row = []
-            for column in columns:
-                # _added_up(map(mul, row, column)), written out: a call for
-                # each entry would cost more than the entry's arithmetic.
+            for j in range(b_cols):
+                # the sum written out, by index as in the formula: a call per
+                # entry, or building b's columns, would cost more than the sum
                 total = 0.0
-                for x_times_y in map(mul, row, column):
-                    total += x_times_y
+                for k in range(a_cols):
+                    total += row[k] * b[k][j]
                 product_row.append(total)
             product.append(product_row)
     except TypeError:
