@@ -2,15 +2,16 @@
 """How pureneuron's speed compares with the numpy programs of the posts (issue 3).
 
 Not run by CI's tests: it needs numpy (for this Python) and pypy3, and takes
-about a minute.  Run it with the CPython that has numpy:
+a few minutes.  Run it with the CPython that has numpy:
 
     python3 .ci/bench_vs_numpy.py            # the targets, as ratios
     python3 .ci/bench_vs_numpy.py --table    # also the README's µs-an-iteration table
 
-Targets: `python3 pureneuron.py three-layer` at most 1.5x the time of the
-numpy program doing the same on CPython, and `pypy3 pureneuron.py three-layer`
-at most half of it.  All three are timed as whole processes (start-up and
-imports included), side by side: A B C, A B C, ... and the medians compared.
+Targets, for each program the posts train for 60,000 iterations (three-layer,
+eleven-lines, multi-layer): `python3 pureneuron.py PROGRAM` at most 1.5x the
+time of the numpy program doing the same on CPython, and `pypy3 pureneuron.py
+PROGRAM` at most half of it.  All three are timed as whole processes (start-up
+and imports included), side by side: A B C, A B C, ... and the medians compared.
 
 The numpy programs live here as strings, so that pureneuron.py never imports
 numpy.  They are the posts' programs; pureneuron prints the same numbers.
@@ -30,36 +31,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 PURENEURON = os.path.join(os.path.dirname(HERE), "pureneuron.py")
 
-# Trask's 3-layer network as his post wrote it (prints the error every 10,000 iterations).
-NUMPY_THREE_LAYER = """\
-import numpy as np
-
-def nonlin(x, deriv=False):
-    if deriv:
-        return x * (1 - x)
-    return 1 / (1 + np.exp(-x))
-
-X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])
-y = np.array([[0], [1], [1], [0]])
-np.random.seed(1)
-syn0 = 2 * np.random.random((3, 4)) - 1
-syn1 = 2 * np.random.random((4, 1)) - 1
-for j in range(60000):
-    l0 = X
-    l1 = nonlin(np.dot(l0, syn0))
-    l2 = nonlin(np.dot(l1, syn1))
-    l2_error = y - l2
-    if (j % 10000) == 0:
-        print("Error:" + str(np.mean(np.abs(l2_error))))
-    l2_delta = l2_error * nonlin(l2, deriv=True)
-    l1_error = l2_delta.dot(syn1.T)
-    l1_delta = l1_error * nonlin(l1, deriv=True)
-    syn1 += l1.T.dot(l2_delta)
-    syn0 += l0.T.dot(l1_delta)
-"""
-
-# The training loops of all five programs, for the per-iteration table: each
-# is a function of the iteration count, as pureneuron's programs are.
+# The training loops of the programs, written with numpy as the posts write
+# them: each a function of the iteration count, as pureneuron's programs are.
 NUMPY_PROGRAMS = """\
 import numpy as np
 
@@ -132,14 +105,55 @@ def eleven_lines(iterations):
         syn1 += l1.T.dot(l2_delta)
         syn0 += X.T.dot(l1_delta)
     return l2
+
+def multi_layer(iterations):
+    X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [0, 1, 0], [1, 0, 0], [1, 1, 1], [0, 0, 0]])
+    y = np.array([[0, 1, 1, 1, 1, 0, 0]]).T
+    np.random.seed(1)
+    layer1 = 2 * np.random.random((3, 4)) - 1
+    layer2 = 2 * np.random.random((4, 1)) - 1
+    for iteration in range(iterations):
+        output1 = sigmoid(np.dot(X, layer1))
+        output2 = sigmoid(np.dot(output1, layer2))
+        layer2_delta = (y - output2) * (output2 * (1 - output2))
+        layer1_delta = layer2_delta.dot(layer2.T) * (output1 * (1 - output1))
+        layer1 += X.T.dot(layer1_delta)
+        layer2 += output1.T.dot(layer2_delta)
+    return sigmoid(np.dot(sigmoid(np.dot(np.array([1, 1, 0]), layer1)), layer2))
+
+def gradient_descent(iterations, alpha=1):
+    y = np.array([[0], [1], [1], [0]])
+    np.random.seed(1)
+    syn0 = 2 * np.random.random((3, 4)) - 1
+    syn1 = 2 * np.random.random((4, 1)) - 1
+    errors = []
+    for j in range(iterations):
+        l1 = sigmoid(np.dot(TRASK_X, syn0))
+        l2 = sigmoid(np.dot(l1, syn1))
+        l2_error = l2 - y
+        if (j % 10000) == 0:
+            errors.append(np.mean(np.abs(l2_error)))
+        l2_delta = l2_error * (l2 * (1 - l2))
+        l1_delta = l2_delta.dot(syn1.T) * (l1 * (1 - l1))
+        syn1 -= alpha * l1.T.dot(l2_delta)
+        syn0 -= alpha * TRASK_X.T.dot(l1_delta)
+    return errors
 """
+
+# The programs as pureneuron's bench names them (gradient-descent: one alpha, 1).
+NUMPY_NAMES = {"nine-lines": "nine_lines", "neuron": "neuron", "two-layer": "two_layer",
+               "three-layer": "three_layer", "eleven-lines": "eleven_lines",
+               "multi-layer": "multi_layer", "gradient-descent": "gradient_descent"}
+# The ones the posts train for 60,000 iterations, which the targets are about.
+LONG_PROGRAMS = ["three-layer", "eleven-lines", "multi-layer"]
 
 # Times the numpy programs as `pureneuron.py bench` times its own: one run to
 # warm up, then the median of RUNS runs of ITERATIONS iterations.
 NUMPY_BENCH = NUMPY_PROGRAMS + """
 import statistics, sys, time
 ITERATIONS, RUNS = int(sys.argv[1]), int(sys.argv[2])
-for name in ["nine_lines", "neuron", "two_layer", "three_layer", "eleven_lines"]:
+for name in ["nine_lines", "neuron", "two_layer", "three_layer", "eleven_lines",
+             "multi_layer", "gradient_descent"]:
     seconds = []
     for _ in range(RUNS + 1):
         start = time.perf_counter()
@@ -185,28 +199,31 @@ def machine():
     return "%d CPUs (nproc), %s, %s" % (os.cpu_count(), model, platform.platform())
 
 
-def compare(pypy, rounds, numpy_file):
-    """The three whole processes, side by side, and the targets as ratios of medians."""
-    contenders = [("pureneuron, CPython", [sys.executable, PURENEURON, "three-layer"]),
+def compare(pypy, rounds, folder, name):
+    """One program as three whole processes, side by side, and the targets as ratios of medians."""
+    numpy_file = os.path.join(folder, "numpy_%s.py" % NUMPY_NAMES[name])
+    with open(numpy_file, "w") as out:
+        out.write(NUMPY_PROGRAMS + "\nprint(%s(60000))\n" % NUMPY_NAMES[name])
+    contenders = [("pureneuron, CPython", [sys.executable, PURENEURON, name]),
                   ("numpy program, CPython", [sys.executable, numpy_file]),
-                  ("pureneuron, PyPy", [pypy, PURENEURON, "three-layer"])]
-    times = {name: [] for name, _ in contenders}
+                  ("pureneuron, PyPy", [pypy, PURENEURON, name])]
+    times = {contender: [] for contender, _ in contenders}
     for _ in range(rounds):
-        for name, command in contenders:
-            times[name].append(timed(command))
-    print("three-layer (60,000 iterations), whole process, median of %d rounds run side by side:"
-          % rounds)
+        for contender, command in contenders:
+            times[contender].append(timed(command))
+    print("%s (60,000 iterations), whole process, median of %d rounds run side by side:"
+          % (name, rounds))
     medians = {}
-    for name, _ in contenders:
-        wall = statistics.median(t[0] for t in times[name])
-        cpu = statistics.median(t[1] for t in times[name])
-        medians[name] = wall, cpu
-        print("  %-24s %6.2f s wall  %6.2f s CPU" % (name, wall, cpu))
+    for contender, _ in contenders:
+        wall = statistics.median(t[0] for t in times[contender])
+        cpu = statistics.median(t[1] for t in times[contender])
+        medians[contender] = wall, cpu
+        print("  %-24s %6.2f s wall  %6.2f s CPU" % (contender, wall, cpu))
     numpy_wall, numpy_cpu = medians["numpy program, CPython"]
-    for name, target in [("pureneuron, CPython", 1.5), ("pureneuron, PyPy", 0.5)]:
-        wall, cpu = medians[name]
+    for contender, target in [("pureneuron, CPython", 1.5), ("pureneuron, PyPy", 0.5)]:
+        wall, cpu = medians[contender]
         print("  %-24s %5.2fx numpy's time (%5.2fx in CPU time); target at most %.1fx: %s"
-              % (name, wall / numpy_wall, cpu / numpy_cpu, target,
+              % (contender, wall / numpy_wall, cpu / numpy_cpu, target,
                  "met" if wall / numpy_wall <= target else "NOT met"))
 
 
@@ -239,6 +256,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pypy", default="pypy3", help="the PyPy to run (default pypy3)")
     parser.add_argument("--rounds", type=int, default=5, help="side-by-side rounds (default 5)")
+    parser.add_argument("--programs", nargs="+", choices=LONG_PROGRAMS, default=LONG_PROGRAMS,
+                        metavar="NAME", help="which 60,000-iteration programs to compare "
+                                             "(default: %s)" % ", ".join(LONG_PROGRAMS))
     parser.add_argument("--table", action="store_true",
                         help="also print the README's table of µs an iteration")
     parser.add_argument("--iterations", type=int, default=10000,
@@ -252,10 +272,8 @@ def main():
     print("pythons: %s; %s; numpy %s"
           % (version_of(sys.executable), version_of(pypy), numpy_version()))
     with tempfile.TemporaryDirectory() as folder:
-        numpy_file = os.path.join(folder, "numpy_three_layer.py")
-        with open(numpy_file, "w") as out:
-            out.write(NUMPY_THREE_LAYER)
-        compare(pypy, args.rounds, numpy_file)
+        for name in args.programs:
+            compare(pypy, args.rounds, folder, name)
     if args.table:
         table(pypy, args.iterations, args.runs)
 
