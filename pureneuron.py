@@ -369,6 +369,12 @@ def sigmoid_slope(output: Matrix) -> Matrix:
 # returns what it computed; printing them is left to section 5.  Each also
 # takes an optional `trace`, called once an iteration with what it computed
 # under the post's names, so --trace can look inside without changing them.
+#
+# One departure: where a post transposes its examples every iteration (X.T),
+# the program does it once, before the loop, and calls it X_T (or
+# training_set_inputs_T, in Milo's names).  numpy's .T costs nothing (it
+# reads the same numbers the other way round); ours builds a new matrix, and
+# the examples never change.
 # ---------------------------------------------------------------------------
 
 # Milo's training set: the output is the first input.
@@ -386,11 +392,12 @@ TRASK_3LAYER_OUTPUTS = [[0], [1], [1], [0]]
 def nine_lines(seed: int = 1, iterations: int = 10000, trace=None) -> dict:
     """Milo's 9-line neuron: return its trained weights and its answer for [1, 0, 0]."""
     training_set_inputs, training_set_outputs = MILO_INPUTS, MILO_OUTPUTS
+    training_set_inputs_T = transpose(training_set_inputs)
     synaptic_weights = random_weights(numpy_random(seed), 3, 1)
     for iteration in range(iterations):
         output = sigmoid(dot(training_set_inputs, synaptic_weights))
         synaptic_weights = add_matrices(synaptic_weights, dot(
-            transpose(training_set_inputs),
+            training_set_inputs_T,
             multiply(subtract(training_set_outputs, output), sigmoid_slope(output))))
         if trace:
             trace(iteration, output=output, synaptic_weights=synaptic_weights)
@@ -408,13 +415,14 @@ class NeuralNetwork:
     def train(self, training_set_inputs: Matrix, training_set_outputs: Matrix,
               number_of_training_iterations: int, trace=None) -> None:
         """Nudge the weights, a little each time, toward giving the known outputs."""
+        training_set_inputs_T = transpose(training_set_inputs)
         for iteration in range(number_of_training_iterations):
             output = self.think(training_set_inputs)
             error = subtract(training_set_outputs, output)
             # Adjust each weight by its input times the error, scaled by the
             # slope: inputs of 0 leave their weight alone, confident answers
             # (where the slope is flat) change little.
-            adjustment = dot(transpose(training_set_inputs), multiply(error, sigmoid_slope(output)))
+            adjustment = dot(training_set_inputs_T, multiply(error, sigmoid_slope(output)))
             self.synaptic_weights = add_matrices(self.synaptic_weights, adjustment)
             if trace:
                 trace(iteration, output=output, error=error, adjustment=adjustment,
@@ -438,6 +446,7 @@ def neuron(seed: int = 1, iterations: int = 10000, trace=None) -> dict:
 def two_layer(seed: int = 1, iterations: int = 10000, trace=None) -> dict:
     """Trask's 2-layer network: return l1 (its output in the last iteration) and the trained syn0."""
     X, y = TRASK_INPUTS, TRASK_2LAYER_OUTPUTS
+    X_T = transpose(X)
     syn0 = random_weights(numpy_random(seed), 3, 1)
     for iter in range(iterations):
         # forward: each example's weighted sum, squashed into 0..1
@@ -447,7 +456,7 @@ def two_layer(seed: int = 1, iterations: int = 10000, trace=None) -> dict:
         l1_error = subtract(y, l1)
         l1_delta = multiply(l1_error, sigmoid_slope(l1))
         # each weight moves by its inputs times those deltas
-        syn0 = add_matrices(syn0, dot(transpose(l0), l1_delta))
+        syn0 = add_matrices(syn0, dot(X_T, l1_delta))  # l0 is X
         if trace:
             trace(iter, l0=l0, l1=l1, l1_error=l1_error, l1_delta=l1_delta, syn0=syn0)
     return {"l1": l1, "syn0": syn0}
@@ -456,6 +465,7 @@ def two_layer(seed: int = 1, iterations: int = 10000, trace=None) -> dict:
 def three_layer(seed: int = 1, iterations: int = 60000, trace=None) -> dict:
     """Trask's 3-layer network: return the error every 10,000 iterations, and l2, syn0, syn1."""
     X, y = TRASK_INPUTS, TRASK_3LAYER_OUTPUTS
+    X_T = transpose(X)
     rng = numpy_random(seed)
     syn0 = random_weights(rng, 3, 4)
     syn1 = random_weights(rng, 4, 1)
@@ -474,7 +484,7 @@ def three_layer(seed: int = 1, iterations: int = 60000, trace=None) -> dict:
         l1_error = dot(l2_delta, transpose(syn1))
         l1_delta = multiply(l1_error, sigmoid_slope(l1))
         syn1 = add_matrices(syn1, dot(transpose(l1), l2_delta))
-        syn0 = add_matrices(syn0, dot(transpose(l0), l1_delta))
+        syn0 = add_matrices(syn0, dot(X_T, l1_delta))  # l0 is X
         if trace:
             trace(j, l0=l0, l1=l1, l2=l2, l2_error=l2_error, l2_delta=l2_delta,
                   l1_error=l1_error, l1_delta=l1_delta, syn1=syn1, syn0=syn0)
@@ -484,6 +494,7 @@ def three_layer(seed: int = 1, iterations: int = 60000, trace=None) -> dict:
 def eleven_lines(seed: int = 1, iterations: int = 60000, trace=None) -> dict:
     """Trask's 11-line network, the 3-layer one written tersely: return its last l2, syn0 and syn1."""
     X, y = TRASK_INPUTS, TRASK_3LAYER_OUTPUTS
+    X_T = transpose(X)
     rng = numpy_random(seed)
     syn0, syn1 = random_weights(rng, 3, 4), random_weights(rng, 4, 1)
     for j in range(iterations):
@@ -492,7 +503,7 @@ def eleven_lines(seed: int = 1, iterations: int = 60000, trace=None) -> dict:
         l2_delta = multiply(subtract(y, l2), sigmoid_slope(l2))
         l1_delta = multiply(dot(l2_delta, transpose(syn1)), sigmoid_slope(l1))
         syn1 = add_matrices(syn1, dot(transpose(l1), l2_delta))
-        syn0 = add_matrices(syn0, dot(transpose(X), l1_delta))
+        syn0 = add_matrices(syn0, dot(X_T, l1_delta))
         if trace:
             trace(j, l1=l1, l2=l2, l2_delta=l2_delta, l1_delta=l1_delta, syn1=syn1, syn0=syn0)
     return {"l2": l2, "syn0": syn0, "syn1": syn1}
@@ -756,6 +767,7 @@ class MultiLayerNeuralNetwork:
     def train(self, training_set_inputs: Matrix, training_set_outputs: Matrix,
               number_of_training_iterations: int, trace=None) -> None:
         """Backpropagation as in Trask's 3-layer network, with Milo's names."""
+        training_set_inputs_T = transpose(training_set_inputs)
         for iteration in range(number_of_training_iterations):
             output_from_layer_1, output_from_layer_2 = self.think(training_set_inputs)
             layer2_error = subtract(training_set_outputs, output_from_layer_2)
@@ -763,7 +775,7 @@ class MultiLayerNeuralNetwork:
             layer1_error = dot(layer2_delta, transpose(self.layer2.synaptic_weights))
             layer1_delta = multiply(layer1_error, sigmoid_slope(output_from_layer_1))
             # both adjustments are worked out before either layer changes
-            layer1_adjustment = dot(transpose(training_set_inputs), layer1_delta)
+            layer1_adjustment = dot(training_set_inputs_T, layer1_delta)
             layer2_adjustment = dot(transpose(output_from_layer_1), layer2_delta)
             self.layer1.synaptic_weights = add_matrices(self.layer1.synaptic_weights,
                                                         layer1_adjustment)
@@ -811,6 +823,7 @@ def gradient_descent(alpha: Number, seed: int = 1, iterations: int = 60000, hidd
     weight's update changed direction (the post's third program).
     """
     X, y = TRASK_INPUTS, TRASK_3LAYER_OUTPUTS
+    X_T = transpose(X)
     rng = numpy_random(seed)
     syn0 = random_weights(rng, 3, hidden_size)
     syn1 = random_weights(rng, hidden_size, 1)
@@ -831,7 +844,7 @@ def gradient_descent(alpha: Number, seed: int = 1, iterations: int = 60000, hidd
         l1_error = dot(l2_delta, transpose(syn1))
         l1_delta = multiply(l1_error, sigmoid_slope(l1))
         syn1_update = dot(transpose(l1), l2_delta)
-        syn0_update = dot(transpose(l0), l1_delta)
+        syn0_update = dot(X_T, l1_delta)  # l0 is X
         if directions and j > 0:
             syn0_direction_count = add_matrices(syn0_direction_count,
                                                 turned(prev_syn0_update, syn0_update))
