@@ -92,12 +92,12 @@ def random_weights(rng: random.Random, rows: int, cols: int) -> "Matrix":
 #
 # A matrix is a list of rows, each row a list of numbers: [[0, 0, 1], [1, 1, 1]]
 # is 2x3.  numpy checks shapes for the posts; here every helper checks its own
-# operands and says what did not fit, because zip() would otherwise quietly
-# drop whatever is left over.
+# operands and says what did not fit, because zip() or a loop over the first
+# row's indexes would otherwise quietly drop whatever is left over.
 #
 # These helpers run a dozen times in every training iteration, so they use
-# what Python runs fastest (zip, map, comprehensions) and check cheaply: the
-# outline of a matrix up front, its entries by the arithmetic itself, which
+# what Python runs fastest (map, comprehensions, loops by index) and check
+# cheaply: a matrix's outline up front, its entries by the arithmetic, which
 # raises a TypeError for anything but a number (0.0 + 'a', 1 - None, -[1]).
 # Only where + and * would quietly join or repeat strings and lists
 # ('a' + 'b', [1] * 2) does a helper add a check of its own.
