@@ -23,6 +23,7 @@ network, draw the sigmoid), timing and the command line.
 
 Glossary of the posts' names:
     X, l0        the inputs, one training example a row (l0 is "layer 0")
+    X_T          ours: X transposed (numpy's X.T), made once before the loop
     y            the targets, one row an example
     syn0, syn1   Trask's weight matrices ("synapses") from layer 0 to 1, 1 to 2
     l1, l2       a layer's outputs: the sigmoid of its inputs times its weights
