@@ -171,7 +171,7 @@ def transpose(m: Matrix) -> Matrix:
     [[0, 0], [0, 1], [1, 1]]
     """
     cols = shape(m)[1]
-    return [[row[j] for row in m] for j in range(cols)]  # row j is column j
+    return [[row[j] for row in m] for j in range(cols)]  # column j of m, as a row
 
 
 def dot(a: Union[Vector, Matrix], b: Matrix) -> Union[Vector, Matrix]:

@@ -140,10 +140,10 @@ def gradient_descent(iterations, alpha=1):
     return errors
 """
 
-# The programs as pureneuron's bench names them (gradient-descent: one alpha, 1).
-NUMPY_NAMES = {"nine-lines": "nine_lines", "neuron": "neuron", "two-layer": "two_layer",
-               "three-layer": "three_layer", "eleven-lines": "eleven_lines",
-               "multi-layer": "multi_layer", "gradient-descent": "gradient_descent"}
+# The programs as pureneuron's bench names them (gradient-descent: one alpha, 1);
+# each numpy function above has the same name with "_" for "-".
+PROGRAMS = ["nine-lines", "neuron", "two-layer", "three-layer", "eleven-lines", "multi-layer",
+            "gradient-descent"]
 # The ones the posts train for 60,000 iterations, which the targets are about.
 LONG_PROGRAMS = ["three-layer", "eleven-lines", "multi-layer"]
 
@@ -152,14 +152,13 @@ LONG_PROGRAMS = ["three-layer", "eleven-lines", "multi-layer"]
 NUMPY_BENCH = NUMPY_PROGRAMS + """
 import statistics, sys, time
 ITERATIONS, RUNS = int(sys.argv[1]), int(sys.argv[2])
-for name in ["nine_lines", "neuron", "two_layer", "three_layer", "eleven_lines",
-             "multi_layer", "gradient_descent"]:
+for name in sys.argv[3:]:
     seconds = []
     for _ in range(RUNS + 1):
         start = time.perf_counter()
-        globals()[name](ITERATIONS)
+        globals()[name.replace("-", "_")](ITERATIONS)
         seconds.append(time.perf_counter() - start)
-    print("%s %.1f" % (name.replace("_", "-"), statistics.median(seconds[1:]) / ITERATIONS * 1e6))
+    print("%s %.1f" % (name, statistics.median(seconds[1:]) / ITERATIONS * 1e6))
 """
 
 
@@ -201,9 +200,10 @@ def machine():
 
 def compare(pypy, rounds, folder, name):
     """One program as three whole processes, side by side, and the targets as ratios of medians."""
-    numpy_file = os.path.join(folder, "numpy_%s.py" % NUMPY_NAMES[name])
+    function = name.replace("-", "_")
+    numpy_file = os.path.join(folder, "numpy_%s.py" % function)
     with open(numpy_file, "w") as out:
-        out.write(NUMPY_PROGRAMS + "\nprint(%s(60000))\n" % NUMPY_NAMES[name])
+        out.write(NUMPY_PROGRAMS + "\nprint(%s(60000))\n" % function)
     contenders = [("pureneuron, CPython", [sys.executable, PURENEURON, name]),
                   ("numpy program, CPython", [sys.executable, numpy_file]),
                   ("pureneuron, PyPy", [pypy, PURENEURON, name])]
@@ -234,7 +234,7 @@ def table(pypy, iterations, runs):
         out = output_of([python, PURENEURON, "bench", "--iterations", str(iterations),
                          "--runs", str(runs)])
         columns.append({line.split()[0]: line.split()[1] for line in out.splitlines()[1:]})
-    out = output_of([sys.executable, "-c", NUMPY_BENCH, str(iterations), str(runs)])
+    out = output_of([sys.executable, "-c", NUMPY_BENCH, str(iterations), str(runs)] + PROGRAMS)
     columns.append(dict(line.split() for line in out.splitlines()))
     cpython = version_of(sys.executable)
     print("| program | pureneuron, %s | pureneuron, %s | numpy %s, %s |"
