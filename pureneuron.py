@@ -2,474 +2,173 @@
 
 Milo Spencer-Harper's "How to build a simple neural network in 9 lines of
 Python code" (one neuron) and Andrew Trask's "A Neural Network in 11 lines of
-Python" (backpropagation through a hidden layer) taught many people their
-first neural network.  Both lean on numpy, which hides the arithmetic they
-teach.  This file rebuilds them with nothing but the standard library: lists
-of lists, a hand-written transpose and dot product, math.exp, and a random
-generator seeded exactly as numpy seeds its own, so every program prints the
-posts' own numbers, digit for digit.
+Python" (backpropagation through a hidden layer) taught many people their first
+neural network.  Both lean on numpy, which hides the arithmetic they teach.
+Here the same programs are written with lists of lists, a hand-written
+transpose and dot product, math.exp and Python's own random generator, and
+they print the posts' own numbers, digit for digit.
 
-    python3 pureneuron.py               # run the posts' programs (not gradient-descent: slow)
-    python3 pureneuron.py three-layer   # run one, printing what the post printed
+    python3 pureneuron.py                # every program of the posts, as the posts printed them
+    python3 pureneuron.py three-layer    # one of them (--list names them all)
     python3 pureneuron.py three-layer --trace   # and every matrix of its first and last iteration
-    python3 pureneuron.py gradient-descent --alpha 10 --hidden 32   # Trask's Part 2
-    python3 pureneuron.py --list        # name the programs
     python3 pureneuron.py train --data xor --layers 3,4,1 --table   # a network of your own
-    python3 pureneuron.py sigmoid       # draw the S curve
 
-Read it top to bottom: random numbers, matrices, the sigmoid, the programs,
-then printing, the authors' follow-up posts, the playground (train your own
-network, draw the sigmoid), timing and the command line.
+Part I is the networks, to read beside the posts: the posts' programs, then the
+authors' follow-ups and a network of any depth, then the few helpers they all
+use.  Part II is the workshop: printing as numpy did in 2015, tracing, the
+playground's data and checks, pictures, timing and the command line.
 
-Glossary of the posts' names:
-    X, l0        the inputs, one training example a row (l0 is "layer 0")
-    X_T          ours: X transposed (numpy's X.T), made once before the loop
-    y            the targets, one row an example
-    syn0, syn1   Trask's weight matrices ("synapses") from layer 0 to 1, 1 to 2
-    l1, l2       a layer's outputs: the sigmoid of its inputs times its weights
-    l1_error     how far a layer's output is from what it should have been
-    l1_delta     that error scaled by the sigmoid's slope: the size of the nudge
-    synaptic_weights   Milo's name for the single neuron's weights
-    layer1, layer2     Milo's layers of neurons in his follow-up post
-    alpha        Trask's learning rate in his follow-up: how big a step each update takes
+Glossary (the posts' names, and ours where numpy had an operator):
+    X, training_set_inputs    the examples, one a row, one input a column
+    y, training_set_outputs   the answers we want, one row an example
+    l0, l1, l2       Trask's layers: l0 is X, l1 = sigmoid(l0 . syn0), and so on
+    syn0, syn1       Trask's weights ("synapses"): syn0 takes l0 to l1, syn1 l1 to l2
+    synaptic_weights Milo's name for a neuron's (or a layer's) weights
+    l2_error         how far each answer is from the one wanted: y - l2
+    l2_delta         the error scaled by the sigmoid's slope: how much to nudge
+    alpha            Trask's learning rate (Part 2): how far each update steps
+    X_T              ours: X transposed (numpy's X.T), made once, before the loop
+    rng              ours: the random generator, started as np.random.seed starts numpy's
+    dot(a, b)        numpy's a.dot(b) or np.dot(a, b): the matrix product
+    add, subtract, multiply   numpy's +, - and * on matrices: entry by entry
+    sigmoid_slope    the posts' nonlin(x, deriv=True) and __sigmoid_derivative
+    numpy_str        how numpy printed a matrix in 2015 (Part II)
 """
 
-import argparse
-import csv
 import math
 import random
 import sys
-import time
-from itertools import repeat
-from operator import add, mul, sub
-from typing import List, Sequence, Tuple, Union
-
-# ---------------------------------------------------------------------------
-# 1. Random numbers like numpy's
-#
-# Every program starts with np.random.seed(1) and draws its weights from
-# numpy's Mersenne Twister.  Python's `random` module runs the same generator
-# (MT19937) and turns two 32-bit draws into a float the same way numpy does;
-# only the seeding differs.  So we compute the state numpy's seed would give
-# and load it into a random.Random: from then on the two streams agree.
-# ---------------------------------------------------------------------------
-
-MT_STATE_SIZE = 624
-
-
-def numpy_random(seed: int) -> random.Random:
-    """A random.Random that draws what numpy draws after np.random.seed(seed).
-
-    >>> rng = numpy_random(1)
-    >>> rng.random(), rng.random()
-    (0.417022004702574, 0.7203244934421581)
-    """
-    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**32:
-        raise ValueError("seed must be an integer from 0 to 2**32 - 1 "
-                         "(4294967295), got %r" % (seed,))
-    # numpy's init_genrand: each word of the state is made from the one before.
-    state = [seed]
-    for i in range(1, MT_STATE_SIZE):
-        previous = state[-1]
-        state.append((1812433253 * (previous ^ (previous >> 30)) + i) & 0xFFFFFFFF)
-    rng = random.Random()
-    # Version 3 of random's state; the final 624 says "all words used up", so
-    # the first draw twists the state, exactly as numpy's first draw does.
-    rng.setstate((3, tuple(state) + (MT_STATE_SIZE,), None))
-    return rng
-
-
-def random_weights(rng: random.Random, rows: int, cols: int) -> "Matrix":
-    """Weights drawn evenly from -1 to 1, row by row: numpy's 2*random((rows, cols)) - 1.
-
-    >>> random_weights(numpy_random(1), 3, 1)
-    [[-0.165955990594852], [0.4406489868843162], [-0.9997712503653102]]
-    """
-    return [[2 * rng.random() - 1 for _ in range(cols)] for _ in range(rows)]
-
-
-# ---------------------------------------------------------------------------
-# 2. Matrices as lists of lists
-#
-# A matrix is a list of rows, each row a list of numbers: [[0, 0, 1], [1, 1, 1]]
-# is 2x3.  numpy checks shapes for the posts; here every helper checks its own
-# operands and says what did not fit, because zip() or a loop over the first
-# row's indexes would otherwise quietly drop whatever is left over.
-#
-# These helpers run a dozen times in every training iteration, so they use
-# what Python runs fastest (map, comprehensions, loops by index) and check
-# cheaply: a matrix's outline up front, its entries by the arithmetic, which
-# raises a TypeError for anything but a number (0.0 + 'a', 1 - None, -[1]).
-# Only where + and * would quietly join or repeat strings and lists
-# ('a' + 'b', [1] * 2) does a helper add a check of its own.
-# ---------------------------------------------------------------------------
+from typing import List, Union
 
 Number = Union[int, float]
 Vector = List[Number]
-Matrix = List[Vector]
+Matrix = List[Vector]   # a list of rows: [[0, 0, 1], [1, 1, 1]] is 2 rows by 3 columns
 
 
-def shape(m: Matrix) -> Tuple[int, int]:
-    """The (rows, columns) of a matrix, after checking it is a filled rectangle.
-
-    >>> shape([[0, 0, 1], [1, 1, 1]])
-    (2, 3)
-    """
-    if not isinstance(m, (list, tuple)) or not m:
-        raise ValueError("a matrix must be a non-empty list of rows, got %r" % (m,))
-    try:
-        cols = len(m[0])
-        for row in m:
-            if len(row) != cols:
-                raise ValueError("ragged matrix: its rows have %s entries"
-                                 % " and ".join(map(str, sorted(set(map(len, m))))))
-    except TypeError:  # a row that is a number, not a list
-        raise ValueError("a matrix must be a list of rows (lists), got %r" % (m,)) from None
-    if cols == 0:
-        raise ValueError("a matrix's rows must not be empty")
-    return len(m), cols
-
-
-def _check_numbers(*matrices: Matrix) -> None:
-    """Name the first entry that is not a number: what the helpers do once their arithmetic failed.
-
-    >>> _check_numbers([[1, 2.5]], [[True, "7"]])
-    Traceback (most recent call last):
-    TypeError: a matrix holds numbers, not '7'
-    """
-    for m in matrices:
-        for row in m:
-            for x in row:
-                if not isinstance(x, (int, float)):
-                    raise TypeError("a matrix holds numbers, not %r" % (x,))
-
-
-def describe(m: Matrix) -> str:
-    """A matrix's shape in words, as error messages use it.
-
-    >>> describe([[1, 2, 3]])
-    '1x3 matrix'
-    """
-    rows, cols = shape(m)
-    return "%dx%d matrix" % (rows, cols)
-
-
-def _as_rows(a: Union[Vector, Matrix]) -> Tuple[Matrix, bool]:
-    """A matrix as it is, or a plain list as a matrix of one row; and whether it was a plain list.
-
-    >>> _as_rows([1, 0, 0])
-    ([[1, 0, 0]], True)
-    """
-    vector = isinstance(a, (list, tuple)) and bool(a) and not isinstance(a[0], (list, tuple))
-    return ([a] if vector else a), vector
-
-
-def transpose(m: Matrix) -> Matrix:
-    """Rows become columns: numpy's m.T.
-
-    >>> transpose([[0, 0, 1], [0, 1, 1]])
-    [[0, 0], [0, 1], [1, 1]]
-    """
-    cols = shape(m)[1]
-    return [[row[j] for row in m] for j in range(cols)]  # column j of m, as a row
-
-
-def dot(a: Union[Vector, Matrix], b: Matrix) -> Union[Vector, Matrix]:
-    """The matrix product a·b; a plain list for `a` gives a plain list, as numpy's dot does.
-
-    Entry [i][j] is row i of `a` times column j of `b`:
-    a[i][0]*b[0][j] + a[i][1]*b[1][j] + ..., added up from left to right, the
-    order numpy adds them in.
-
-    >>> dot([[1, 2], [3, 4]], [[5], [6]])
-    [[17.0], [39.0]]
-    >>> dot([1, 0, 0], [[0.5], [2.0], [3.0]])
-    [0.5]
-    """
-    rows, vector = _as_rows(a)
-    (a_rows, a_cols), (b_rows, b_cols) = shape(rows), shape(b)
-    if a_cols != b_rows:
-        left = "vector of %d" % a_cols if vector else "%dx%d matrix" % (a_rows, a_cols)
-        raise ValueError("cannot dot a %s with a %dx%d matrix: %d columns against %d rows"
-                         % (left, b_rows, b_cols, a_cols, b_rows))
-    product = []
-    try:
-        for row in rows:
-            product_row = []
-            for j in range(b_cols):
-                # the sum written out, by index as in the formula: a call per
-                # entry, or building b's columns, would cost more than the sum
-                total = 0.0
-                for k in range(a_cols):
-                    total += row[k] * b[k][j]
-                product_row.append(total)
-            product.append(product_row)
-    except TypeError:
-        _check_numbers(rows, b)
-        raise
-    return product[0] if vector else product
-
-
-def _added_up(numbers) -> float:
-    """Numbers added one after another, from 0.0.
-
-    Not sum(): from Python 3.12 sum() adds floats with extra precision, so it
-    would print other last digits than Python 3.8 (and numpy) do.  Starting
-    from 0.0 also rejects what is not a number: 0.0 + 'aa' raises, where
-    'a' * 2 did not.
-
-    >>> _added_up([0.1, 0.2, 0.3])
-    0.6000000000000001
-    """
-    total = 0.0
-    for x in numbers:
-        total += x
-    return total
-
-
-def elementwise(operation, a: Union[Number, Matrix], b: Union[Number, Matrix]) -> Matrix:
-    """operation(x, y) for each pair of entries of two same-shape matrices, or of a matrix and a number.
-
-    Each result has 0 taken from it: that leaves every number as it was,
-    but raises a TypeError for the strings and lists that + and * build
-    ('a' + 'b', [1] * 2), so every operation accepts numbers only.
-
-    >>> elementwise(sub, 1, [[0.25, 0.75]])
-    [[0.75, 0.25]]
-    """
-    try:
-        if isinstance(a, (int, float)):
-            shape(b)
-            return [[z - 0 for z in map(operation, repeat(a), row)] for row in b]
-        if isinstance(b, (int, float)):
-            shape(a)
-            return [[z - 0 for z in map(operation, row, repeat(b))] for row in a]
-        if shape(a) != shape(b):
-            raise ValueError("cannot combine a %s with a %s entry by entry: the shapes differ"
-                             % (describe(a), describe(b)))
-        return [[z - 0 for z in map(operation, row_a, row_b)] for row_a, row_b in zip(a, b)]
-    except TypeError:
-        _check_numbers(*[m for m in (a, b) if not isinstance(m, (int, float))])
-        raise
-
-
-def add_matrices(a, b):
-    """a + b, entry by entry.
-
-    >>> add_matrices([[1, 2]], [[10, 20]])
-    [[11, 22]]
-    """
-    return elementwise(add, a, b)
-
-
-def subtract(a, b):
-    """a - b, entry by entry.
-
-    >>> subtract([[0], [1]], [[0.25], [0.75]])
-    [[-0.25], [0.25]]
-    """
-    return elementwise(sub, a, b)
-
-
-def multiply(a, b):
-    """a * b, entry by entry (numpy's *, not the matrix product).
-
-    >>> multiply([[1, 2]], [[3, 4]])
-    [[3, 8]]
-    >>> multiply(2, [[0.5, 4]])
-    [[1.0, 8]]
-    """
-    return elementwise(mul, a, b)
-
-
-def mean_absolute(m: Matrix) -> float:
-    """The mean of the entries' sizes: numpy's mean(abs(m)), how far off a layer is on average.
-
-    >>> mean_absolute([[0.5], [-0.25]])
-    0.375
-    """
-    rows, cols = shape(m)
-    try:
-        return _added_up(abs(x) for row in m for x in row) / (rows * cols)
-    except TypeError:
-        _check_numbers(m)
-        raise
-
-
-# ---------------------------------------------------------------------------
-# 3. The sigmoid and its slope
-# ---------------------------------------------------------------------------
-
-def sigmoid(m: Union[Vector, Matrix]) -> Union[Vector, Matrix]:
-    """1 / (1 + e^-x) for each entry: squashes any number into 0..1.
-
-    Large negative x would overflow math.exp (past about -709); numpy's
-    exp gives inf there and 1 / (1 + inf) is 0.0, so we return 0.0 too.
-
-    >>> sigmoid([[0, 2], [-800, float("inf")]])
-    [[0.5, 0.8807970779778823], [0.0, 1.0]]
-    >>> sigmoid([0.0])
-    [0.5]
-    """
-    rows, vector = _as_rows(m)
-    shape(rows)
-    try:
-        squashed = _squashed(rows, math.exp)
-    except OverflowError:
-        # Rare, so only then the slower exp that gives inf as numpy's does.
-        squashed = _squashed(rows, _exp_or_inf)
-    except TypeError:
-        _check_numbers(rows)
-        raise
-    return squashed[0] if vector else squashed
-
-
-def _squashed(rows: Matrix, exp) -> Matrix:
-    """1 / (1 + exp(-x)) for each entry, with the exp given."""
-    return [[1 / (1 + exp(-x)) for x in row] for row in rows]
-
-
-def _exp_or_inf(x: float) -> float:
-    """math.exp, but inf where it would overflow, as numpy's exp gives.
-
-    >>> _exp_or_inf(800), _exp_or_inf(0)
-    (inf, 1.0)
-    """
-    try:
-        return math.exp(x)
-    except OverflowError:
-        return math.inf
-
-
-def sigmoid_slope(output: Matrix) -> Matrix:
-    """The sigmoid's slope at each point, given the sigmoid's *output* there.
-
-    If o = sigmoid(x), the slope of the curve at x is o * (1 - o).  The
-    programs already hold o (it is the layer's output), so they pass that
-    in, not x: no second exp is needed.  This is what the posts call the
-    "derivative" (Trask's nonlin(x, deriv=True)), and it only gives the right
-    answer when handed a sigmoid's output.  The slope is largest, 0.25, at
-    o = 0.5, where the neuron is least sure, and close to 0 where it is
-    confident (o near 0 or 1), so confident neurons are nudged least.
-
-    >>> sigmoid_slope([[0.5, 0.9]])
-    [[0.25, 0.08999999999999998]]
-    """
-    shape(output)
-    try:
-        return [[o * (1 - o) for o in row] for row in output]
-    except TypeError:
-        _check_numbers(output)
-        raise
-
-
-# ---------------------------------------------------------------------------
-# 4. The programs of the posts
+# ============================================================================
+# PART I: THE NETWORKS, AS THE POSTS WROTE THEM
 #
-# Each runs the post's computation with the post's variable names and
-# returns what it computed; printing them is left to section 5.  Each also
-# takes an optional `trace`, called once an iteration with what it computed
-# under the post's names, so --trace can look inside without changing them.
-#
-# One departure: where a post transposes its examples every iteration (X.T),
-# the program does it once, before the loop, and calls it X_T (or
-# training_set_inputs_T, in Milo's names).  numpy's .T costs nothing (it
-# reads the same numbers the other way round); ours builds a new matrix, and
-# the examples never change.
-# ---------------------------------------------------------------------------
+# Each program is its post's program: its data first, the post's names, the
+# post's loop, printing what the post printed when the post printed it.  Where
+# numpy writes an operator (X.T, a * b, y - l2), we call a helper defined at
+# the end of Part I (transpose, multiply, subtract).  Each program also
+# returns its numbers in a dict, for tests and notebooks.
+# ============================================================================
 
-# Milo's training set: the output is the first input.
-MILO_INPUTS = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]]
-MILO_OUTPUTS = [[0], [1], [1], [0]]
-NEW_SITUATION = [1, 0, 0]
+# ----------------------------------------------------------------------------
+# Milo Spencer-Harper: one neuron, in 9 lines
+# ----------------------------------------------------------------------------
 
-# Trask's inputs; his 2-layer targets copy the first input, his 3-layer targets
-# are the exclusive-or of the first two, which no single neuron can learn.
-TRASK_INPUTS = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]
-TRASK_2LAYER_OUTPUTS = [[0], [0], [1], [1]]
-TRASK_3LAYER_OUTPUTS = [[0], [1], [1], [0]]
-
-
-def nine_lines(seed: int = 1, iterations: int = 10000, trace=None) -> dict:
-    """Milo's 9-line neuron: return its trained weights and its answer for [1, 0, 0]."""
-    training_set_inputs, training_set_outputs = MILO_INPUTS, MILO_OUTPUTS
+def nine_lines(iterations: int = 10000, seed: int = 1) -> dict:
+    """Milo's 9-line neuron: train it, then print its answer for [1, 0, 0]."""
+    training_set_inputs = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]]
+    training_set_outputs = transpose([[0, 1, 1, 0]])
+    rng = numpy_random(seed)
+    synaptic_weights = subtract(multiply(2, random_matrix(rng, 3, 1)), 1)
     training_set_inputs_T = transpose(training_set_inputs)
-    synaptic_weights = random_weights(numpy_random(seed), 3, 1)
     for iteration in range(iterations):
         output = sigmoid(dot(training_set_inputs, synaptic_weights))
-        synaptic_weights = add_matrices(synaptic_weights, dot(
-            training_set_inputs_T,
-            multiply(subtract(training_set_outputs, output), sigmoid_slope(output))))
-        if trace:
-            trace(iteration, output=output, synaptic_weights=synaptic_weights)
-    return {"synaptic_weights": synaptic_weights,
-            "answer": sigmoid(dot(NEW_SITUATION, synaptic_weights))}
+        synaptic_weights = add(synaptic_weights, dot(training_set_inputs_T, multiply(
+            multiply(subtract(training_set_outputs, output), output), subtract(1, output))))
+    answer = sigmoid(dot([[1, 0, 0]], synaptic_weights))
+    print(numpy_str(answer[0]))  # numpy's new situation was a plain row, printed as one
+    return {"synaptic_weights": synaptic_weights, "answer": answer}
 
+
+# ----------------------------------------------------------------------------
+# Milo's longer version: the same neuron as a class
+# ----------------------------------------------------------------------------
 
 class NeuralNetwork:
-    """Milo's longer version: one neuron with 3 inputs, as a class."""
+    """One neuron with 3 inputs: it thinks, and it learns from examples."""
 
     def __init__(self, seed: int = 1):
-        # Weights from -1 to 1, drawn as numpy draws them after seed(seed).
-        self.synaptic_weights = random_weights(numpy_random(seed), 3, 1)
+        rng = numpy_random(seed)
+        # 3 weights, one per input, from -1 to 1: a start with no opinion
+        self.synaptic_weights = subtract(multiply(2, random_matrix(rng, 3, 1)), 1)
 
     def train(self, training_set_inputs: Matrix, training_set_outputs: Matrix,
-              number_of_training_iterations: int, trace=None) -> None:
-        """Nudge the weights, a little each time, toward giving the known outputs."""
+              number_of_training_iterations: int) -> None:
+        """Show the neuron every example, many times, nudging its weights each time."""
         training_set_inputs_T = transpose(training_set_inputs)
         for iteration in range(number_of_training_iterations):
             output = self.think(training_set_inputs)
             error = subtract(training_set_outputs, output)
-            # Adjust each weight by its input times the error, scaled by the
-            # slope: inputs of 0 leave their weight alone, confident answers
-            # (where the slope is flat) change little.
+            # A weight moves by its input times the error times the slope: an
+            # input of 0 leaves its weight alone, a confident answer moves little.
             adjustment = dot(training_set_inputs_T, multiply(error, sigmoid_slope(output)))
-            self.synaptic_weights = add_matrices(self.synaptic_weights, adjustment)
-            if trace:
-                trace(iteration, output=output, error=error, adjustment=adjustment,
-                      synaptic_weights=self.synaptic_weights)
+            self.synaptic_weights = add(self.synaptic_weights, adjustment)
 
-    def think(self, inputs: Union[Vector, Matrix]) -> Union[Vector, Matrix]:
-        """The neuron's answer: the sigmoid of the inputs' weighted sum."""
+    def think(self, inputs: Matrix) -> Matrix:
+        """The neuron's answer for each row of inputs: the sigmoid of their weighted sum."""
         return sigmoid(dot(inputs, self.synaptic_weights))
 
 
-def neuron(seed: int = 1, iterations: int = 10000, trace=None) -> dict:
-    """Milo's class-based program: starting weights, trained weights, the answer for [1, 0, 0]."""
+def neuron(iterations: int = 10000, seed: int = 1) -> dict:
+    """Milo's class-based program: the weights before and after training, then the answer."""
+    training_set_inputs = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]]
+    training_set_outputs = transpose([[0, 1, 1, 0]])
     neural_network = NeuralNetwork(seed)
     starting_weights = neural_network.synaptic_weights
-    neural_network.train(MILO_INPUTS, MILO_OUTPUTS, iterations, trace)
+    print("Random starting synaptic weights: ")
+    print(numpy_str(starting_weights))
+    neural_network.train(training_set_inputs, training_set_outputs, iterations)
+    print("New synaptic weights after training: ")
+    print(numpy_str(neural_network.synaptic_weights))
+    print("Considering new situation [1, 0, 0] -> ?: ")
+    answer = neural_network.think([[1, 0, 0]])
+    print(numpy_str(answer[0]))
     return {"starting_weights": starting_weights,
-            "synaptic_weights": neural_network.synaptic_weights,
-            "answer": neural_network.think(NEW_SITUATION)}
+            "synaptic_weights": neural_network.synaptic_weights, "answer": answer}
 
 
-def two_layer(seed: int = 1, iterations: int = 10000, trace=None) -> dict:
-    """Trask's 2-layer network: return l1 (its output in the last iteration) and the trained syn0."""
-    X, y = TRASK_INPUTS, TRASK_2LAYER_OUTPUTS
+# ----------------------------------------------------------------------------
+# Andrew Trask: a 2-layer network (one matrix of weights)
+# ----------------------------------------------------------------------------
+
+def two_layer(iterations: int = 10000, seed: int = 1) -> dict:
+    """Trask's 2-layer network: print l1, its output in the last iteration."""
+    X = [[0, 0, 1],
+         [0, 1, 1],
+         [1, 0, 1],
+         [1, 1, 1]]
+    y = transpose([[0, 0, 1, 1]])
+    rng = numpy_random(seed)
+    syn0 = subtract(multiply(2, random_matrix(rng, 3, 1)), 1)
     X_T = transpose(X)
-    syn0 = random_weights(numpy_random(seed), 3, 1)
+    l1 = sigmoid(dot(X, syn0))  # the untrained output, what 0 iterations print
     for iter in range(iterations):
-        # forward: each example's weighted sum, squashed into 0..1
+        # forward: each example's weighted inputs, squashed into 0..1
         l0 = X
         l1 = sigmoid(dot(l0, syn0))
-        # how far off, scaled by how unsure each answer was
+        # how far off, times how unsure each answer was
         l1_error = subtract(y, l1)
         l1_delta = multiply(l1_error, sigmoid_slope(l1))
         # each weight moves by its inputs times those deltas
-        syn0 = add_matrices(syn0, dot(X_T, l1_delta))  # l0 is X
-        if trace:
-            trace(iter, l0=l0, l1=l1, l1_error=l1_error, l1_delta=l1_delta, syn0=syn0)
+        syn0 = add(syn0, dot(X_T, l1_delta))  # X_T is l0.T
+    print("Output After Training:")
+    print(numpy_str(l1))
     return {"l1": l1, "syn0": syn0}
 
 
-def three_layer(seed: int = 1, iterations: int = 60000, trace=None) -> dict:
-    """Trask's 3-layer network: return the error every 10,000 iterations, and l2, syn0, syn1."""
-    X, y = TRASK_INPUTS, TRASK_3LAYER_OUTPUTS
-    X_T = transpose(X)
+# ----------------------------------------------------------------------------
+# Trask: a 3-layer network, which learns what no single neuron can
+# ----------------------------------------------------------------------------
+
+def three_layer(iterations: int = 60000, seed: int = 1) -> dict:
+    """Trask's 3-layer network learning exclusive-or: print the error every 10,000 iterations."""
+    X = [[0, 0, 1],
+         [0, 1, 1],
+         [1, 0, 1],
+         [1, 1, 1]]
+    y = [[0],
+         [1],
+         [1],
+         [0]]
     rng = numpy_random(seed)
-    syn0 = random_weights(rng, 3, 4)
-    syn1 = random_weights(rng, 4, 1)
+    syn0 = subtract(multiply(2, random_matrix(rng, 3, 4)), 1)
+    syn1 = subtract(multiply(2, random_matrix(rng, 4, 1)), 1)
+    X_T = transpose(X)
     errors = []
     for j in range(iterations):
         # forward, layer by layer
@@ -478,70 +177,528 @@ def three_layer(seed: int = 1, iterations: int = 60000, trace=None) -> dict:
         l2 = sigmoid(dot(l1, syn1))
         l2_error = subtract(y, l2)
         if j % 10000 == 0:
-            errors.append(mean_absolute(l2_error))
+            errors.append(mean(absolute(l2_error)))
+            print("Error:" + python2_str(errors[-1]))
         l2_delta = multiply(l2_error, sigmoid_slope(l2))
         # backpropagation: l1's share of the blame is l2_delta sent back
         # through the weights it came through
         l1_error = dot(l2_delta, transpose(syn1))
         l1_delta = multiply(l1_error, sigmoid_slope(l1))
-        syn1 = add_matrices(syn1, dot(transpose(l1), l2_delta))
-        syn0 = add_matrices(syn0, dot(X_T, l1_delta))  # l0 is X
-        if trace:
-            trace(j, l0=l0, l1=l1, l2=l2, l2_error=l2_error, l2_delta=l2_delta,
-                  l1_error=l1_error, l1_delta=l1_delta, syn1=syn1, syn0=syn0)
-    return {"errors": errors, "l2": l2, "syn0": syn0, "syn1": syn1}
+        syn1 = add(syn1, dot(transpose(l1), l2_delta))
+        syn0 = add(syn0, dot(X_T, l1_delta))  # X_T is l0.T
+    return {"errors": errors, "syn0": syn0, "syn1": syn1}
 
 
-def eleven_lines(seed: int = 1, iterations: int = 60000, trace=None) -> dict:
-    """Trask's 11-line network, the 3-layer one written tersely: return its last l2, syn0 and syn1."""
-    X, y = TRASK_INPUTS, TRASK_3LAYER_OUTPUTS
+# ----------------------------------------------------------------------------
+# Trask's 11 lines: the 3-layer network again, tersely
+# ----------------------------------------------------------------------------
+
+def eleven_lines(iterations: int = 60000, seed: int = 1) -> dict:
+    """The 11-line network: the post printed nothing, so print l2, its last output."""
+    X = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]
+    y = transpose([[0, 1, 1, 0]])
+    rng = numpy_random(seed)  # the 11 lines leave the seed out; 1 is the other programs'
+    syn0 = subtract(multiply(2, random_matrix(rng, 3, 4)), 1)
+    syn1 = subtract(multiply(2, random_matrix(rng, 4, 1)), 1)
     X_T = transpose(X)
-    rng = numpy_random(seed)
-    syn0, syn1 = random_weights(rng, 3, 4), random_weights(rng, 4, 1)
+    l2 = sigmoid(dot(sigmoid(dot(X, syn0)), syn1))  # the untrained output, what 0 iterations print
     for j in range(iterations):
         l1 = sigmoid(dot(X, syn0))
         l2 = sigmoid(dot(l1, syn1))
-        l2_delta = multiply(subtract(y, l2), sigmoid_slope(l2))
-        l1_delta = multiply(dot(l2_delta, transpose(syn1)), sigmoid_slope(l1))
-        syn1 = add_matrices(syn1, dot(transpose(l1), l2_delta))
-        syn0 = add_matrices(syn0, dot(X_T, l1_delta))
-        if trace:
-            trace(j, l1=l1, l2=l2, l2_delta=l2_delta, l1_delta=l1_delta, syn1=syn1, syn0=syn0)
+        l2_delta = multiply(subtract(y, l2), multiply(l2, subtract(1, l2)))
+        l1_delta = multiply(dot(l2_delta, transpose(syn1)), multiply(l1, subtract(1, l1)))
+        syn1 = add(syn1, dot(transpose(l1), l2_delta))
+        syn0 = add(syn0, dot(X_T, l1_delta))
+    print(numpy_str(l2))
     return {"l2": l2, "syn0": syn0, "syn1": syn1}
 
 
-# ---------------------------------------------------------------------------
-# 5. Printing like the posts
-#
-# The posts printed with numpy 1.13 under Python 2.  These functions write
-# numbers exactly as those did, so the output can be compared digit by digit.
-# ---------------------------------------------------------------------------
+# ----------------------------------------------------------------------------
+# The follow-ups: Milo's multi-layered network
+# ----------------------------------------------------------------------------
 
-NUMPY_PRECISION = 8
+class NeuronLayer:
+    """Milo's layer: its weights have a column per neuron and a row per input."""
+
+    def __init__(self, number_of_neurons: int, number_of_inputs_per_neuron: int,
+                 rng: random.Random):
+        self.synaptic_weights = subtract(multiply(2, random_matrix(
+            rng, number_of_inputs_per_neuron, number_of_neurons)), 1)
+
+
+class MultiLayerNeuralNetwork:
+    """Milo's second NeuralNetwork (renamed: his one-neuron class above has that name)."""
+
+    def __init__(self, layer1: NeuronLayer, layer2: NeuronLayer):
+        self.layer1 = layer1
+        self.layer2 = layer2
+
+    def train(self, training_set_inputs: Matrix, training_set_outputs: Matrix,
+              number_of_training_iterations: int) -> None:
+        """Backpropagation as in Trask's 3-layer network, in Milo's names."""
+        training_set_inputs_T = transpose(training_set_inputs)
+        for iteration in range(number_of_training_iterations):
+            output_from_layer_1, output_from_layer_2 = self.think(training_set_inputs)
+            layer2_error = subtract(training_set_outputs, output_from_layer_2)
+            layer2_delta = multiply(layer2_error, sigmoid_slope(output_from_layer_2))
+            layer1_error = dot(layer2_delta, transpose(self.layer2.synaptic_weights))
+            layer1_delta = multiply(layer1_error, sigmoid_slope(output_from_layer_1))
+            # both adjustments are worked out before either layer changes
+            layer1_adjustment = dot(training_set_inputs_T, layer1_delta)
+            layer2_adjustment = dot(transpose(output_from_layer_1), layer2_delta)
+            self.layer1.synaptic_weights = add(self.layer1.synaptic_weights, layer1_adjustment)
+            self.layer2.synaptic_weights = add(self.layer2.synaptic_weights, layer2_adjustment)
+
+    def think(self, inputs: Matrix) -> tuple:
+        """Both layers' outputs: layer 1's outputs are layer 2's inputs."""
+        output_from_layer1 = sigmoid(dot(inputs, self.layer1.synaptic_weights))
+        output_from_layer2 = sigmoid(dot(output_from_layer1, self.layer2.synaptic_weights))
+        return output_from_layer1, output_from_layer2
+
+    def print_weights(self) -> None:
+        """Both layers' weights, under Milo's headings."""
+        print("    Layer 1 (4 neurons, each with 3 inputs): ")
+        print(numpy_str(self.layer1.synaptic_weights))
+        print("    Layer 2 (1 neuron, with 4 inputs):")
+        print(numpy_str(self.layer2.synaptic_weights))
+
+
+def multi_layer(iterations: int = 60000, seed: int = 1) -> dict:
+    """Milo's multi-layered network: weights before and after, then the answer for [1, 1, 0]."""
+    # Exclusive-or of the first two inputs; [1, 1, 0] is the case held back.
+    training_set_inputs = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [0, 1, 0], [1, 0, 0], [1, 1, 1],
+                           [0, 0, 0]]
+    training_set_outputs = transpose([[0, 1, 1, 1, 1, 0, 0]])
+    rng = numpy_random(seed)
+    layer1 = NeuronLayer(4, 3, rng)  # 4 neurons with 3 inputs each, drawn first
+    layer2 = NeuronLayer(1, 4, rng)  # 1 neuron with 4 inputs
+    neural_network = MultiLayerNeuralNetwork(layer1, layer2)
+    starting_weights = layer1.synaptic_weights, layer2.synaptic_weights
+    print("Stage 1) Random starting synaptic weights: ")
+    neural_network.print_weights()
+    neural_network.train(training_set_inputs, training_set_outputs, iterations)
+    print("Stage 2) New synaptic weights after training: ")
+    neural_network.print_weights()
+    print("Stage 3) Considering a new situation [1, 1, 0] -> ?: ")
+    hidden_state, output = neural_network.think([[1, 1, 0]])
+    print(numpy_str(output[0]))
+    return {"starting_weights": starting_weights,
+            "synaptic_weights": (layer1.synaptic_weights, layer2.synaptic_weights),
+            "output": output}
+
+
+# ----------------------------------------------------------------------------
+# The follow-ups: Trask's Part 2, gradient descent with a learning rate
+# ----------------------------------------------------------------------------
+
+def gradient_descent(iterations: int = 60000, seed: int = 1,
+                     alphas: tuple = (0.001, 0.01, 0.1, 1, 10, 100, 1000),
+                     hidden_size: int = 4, directions: bool = False) -> list:
+    """Trask's Part 2: the 3-layer network again, stepping alpha times each update.
+
+    For each alpha, from the same seed, it prints the error every 10,000
+    iterations.  hidden_size=32 is the post's second program; directions=True
+    its third, which also counts how often each weight's update turned round.
+    """
+    X = [[0, 0, 1],
+         [0, 1, 1],
+         [1, 0, 1],
+         [1, 1, 1]]
+    y = [[0],
+         [1],
+         [1],
+         [0]]
+    X_T = transpose(X)
+    results = []
+    for alpha in alphas:
+        print("\nTraining With Alpha:" + python2_str(alpha))
+        rng = numpy_random(seed)
+        synapse_0 = subtract(multiply(2, random_matrix(rng, 3, hidden_size)), 1)
+        synapse_1 = subtract(multiply(2, random_matrix(rng, hidden_size, 1)), 1)
+        synapse_0_direction_count = multiply(0.0, synapse_0)
+        synapse_1_direction_count = multiply(0.0, synapse_1)
+        errors = []
+        for j in range(iterations):
+            layer_0 = X
+            layer_1 = sigmoid(dot(layer_0, synapse_0))
+            layer_2 = sigmoid(dot(layer_1, synapse_1))
+            # l2 - y, the other way round from Part 1: it points uphill on the
+            # error, so the weights step the other way (subtract)
+            layer_2_error = subtract(layer_2, y)
+            if j % 10000 == 0:
+                errors.append(mean(absolute(layer_2_error)))
+                print(("Error:" if directions else "Error after %d iterations:" % j)
+                      + python2_str(errors[-1]))
+            layer_2_delta = multiply(layer_2_error, sigmoid_slope(layer_2))
+            layer_1_error = dot(layer_2_delta, transpose(synapse_1))
+            layer_1_delta = multiply(layer_1_error, sigmoid_slope(layer_1))
+            synapse_1_weight_update = dot(transpose(layer_1), layer_2_delta)
+            synapse_0_weight_update = dot(X_T, layer_1_delta)  # X_T is layer_0.T
+            if directions and j > 0:
+                synapse_0_direction_count = add(synapse_0_direction_count, turned(
+                    prev_synapse_0_weight_update, synapse_0_weight_update))
+                synapse_1_direction_count = add(synapse_1_direction_count, turned(
+                    prev_synapse_1_weight_update, synapse_1_weight_update))
+            synapse_1 = subtract(synapse_1, multiply(alpha, synapse_1_weight_update))
+            synapse_0 = subtract(synapse_0, multiply(alpha, synapse_0_weight_update))
+            prev_synapse_0_weight_update = synapse_0_weight_update
+            prev_synapse_1_weight_update = synapse_1_weight_update
+        if directions:
+            print("Synapse 0")
+            print(numpy_str(synapse_0))
+            print("Synapse 0 Update Direction Changes")
+            print(numpy_str(synapse_0_direction_count))
+            print("Synapse 1")
+            print(numpy_str(synapse_1))
+            print("Synapse 1 Update Direction Changes")
+            print(numpy_str(synapse_1_direction_count))
+        results.append({"alpha": alpha, "errors": errors, "synapse_0": synapse_0,
+                        "synapse_1": synapse_1,
+                        "synapse_0_direction_count": synapse_0_direction_count,
+                        "synapse_1_direction_count": synapse_1_direction_count})
+    return results
+
+
+def turned(previous: Matrix, update: Matrix) -> Matrix:
+    """1.0 where an update and the one before point different ways (above 0 or not), else 0.0.
+
+    >>> turned([[0.5, -0.5, 0.0]], [[0.25, 0.5, -1.0]])
+    [[0.0, 1.0, 0.0]]
+    """
+    return [[float((before > 0) != (now > 0)) for before, now in zip(row_before, row_now)]
+            for row_before, row_now in zip(previous, update)]
+
+
+# ----------------------------------------------------------------------------
+# A network of any depth: the posts' arithmetic, for the playground
+# ----------------------------------------------------------------------------
+
+def train_network(X: Matrix, y: Matrix, layers: List[int], iterations: int = 10000,
+                  alpha: Number = 1, seed: int = 1, bias: bool = False, every: int = 0,
+                  on_error=None) -> dict:
+    """Train layers of any sizes as Trask trains his; return the weights and the errors noted.
+
+    layers: the number of inputs, then each layer's neurons: [3, 4, 1] is the
+    3-layer network, [3, 1] Milo's neuron.  With alpha 1 and no bias, this is
+    the posts' arithmetic exactly, so their settings give their numbers.
+
+    bias: a constant input of 1 for every layer (one more row of weights each).
+    Without it an input of all zeros gives every first-layer neuron the sum 0,
+    whatever its weights, and sigmoid(0) = 0.5; the bias can move that.
+
+    every: every `every` iterations (0: never) the mean absolute error is noted
+    in "errors" as (iteration, error), and handed to on_error if given.
+    """
+    rng = numpy_random(seed)
+    extra = 1 if bias else 0  # the bias's weights: one more row in each matrix
+    weights = [subtract(multiply(2, random_matrix(rng, inputs + extra, neurons)), 1)
+               for inputs, neurons in zip(layers, layers[1:])]
+    starting_weights = list(weights)
+    errors = []
+    for iteration in range(iterations):
+        outputs = forward(weights, X, bias)  # l0 (the inputs), l1, ..., the answers
+        layer_error = subtract(y, outputs[-1])
+        if every and iteration % every == 0:
+            errors.append((iteration, mean(absolute(layer_error))))
+            if on_error:
+                on_error(*errors[-1])
+        for k in reversed(range(len(weights))):  # backward: the last layer first
+            delta = multiply(layer_error, sigmoid_slope(outputs[k + 1]))
+            if k:
+                # the layer below's share, through the weights before they change
+                # (the bias row has no neuron below it to blame)
+                layer_error = dot(delta, transpose(weights[k][:len(weights[k]) - extra]))
+            update = dot(transpose(with_bias(outputs[k], bias)), delta)
+            weights[k] = add(weights[k], multiply(alpha, update))
+    return {"layers": list(layers), "bias": bias, "starting_weights": starting_weights,
+            "weights": weights, "errors": errors}
+
+
+def forward(weights: List[Matrix], inputs: Matrix, bias: bool = False) -> List[Matrix]:
+    """Every layer's output, the inputs first: each the sigmoid of the one before times its weights.
+
+    >>> forward([[[0.0], [0.0]]], [[1, 1]])
+    [[[1, 1]], [[0.5]]]
+    """
+    outputs = [inputs]
+    for synapses in weights:
+        outputs.append(sigmoid(dot(with_bias(outputs[-1], bias), synapses)))
+    return outputs
+
+
+def with_bias(m: Matrix, bias: bool) -> Matrix:
+    """The rows of m with a constant 1 added at the end, when bias is on.
+
+    >>> with_bias([[0, 1], [1, 1]], True)
+    [[0, 1, 1], [1, 1, 1]]
+    """
+    return [row + [1] for row in m] if bias else m
+
+
+# ============================================================================
+# The helpers the programs call
+# ============================================================================
+
+# ----------------------------------------------------------------------------
+# Random numbers as numpy draws them
+#
+# Needed only to reproduce the posts' digits.  Python's random module runs the
+# generator numpy runs (the Mersenne Twister, MT19937) and builds a float from
+# it the same way; only the seeding differs.  So we fill in the state that
+# np.random.seed(seed) makes, and from then on both draw the same numbers.
+# ----------------------------------------------------------------------------
+
+def numpy_random(seed: int) -> random.Random:
+    """A random.Random that draws what numpy draws after np.random.seed(seed).
+
+    >>> rng = numpy_random(1)
+    >>> rng.random(), rng.random()
+    (0.417022004702574, 0.7203244934421581)
+    """
+    if not 0 <= seed < 2 ** 32:
+        raise ValueError("numpy seeds are 0 to 2**32 - 1, got %r" % (seed,))
+    # numpy's init_genrand: each of the 624 words is made from the one before
+    state = [seed]
+    for i in range(1, 624):
+        previous = state[-1]
+        state.append((1812433253 * (previous ^ (previous >> 30)) + i) & 0xFFFFFFFF)
+    rng = random.Random()
+    # random's state format 3; the index 624 says all words are used, so the
+    # first draw stirs the state first, as numpy's first draw does
+    rng.setstate((3, tuple(state) + (624,), None))
+    return rng
+
+
+def random_matrix(rng: random.Random, rows: int, columns: int) -> Matrix:
+    """numpy's random.random((rows, columns)): numbers from 0 up to 1, row by row.
+
+    >>> random_matrix(numpy_random(1), 2, 1)
+    [[0.417022004702574], [0.7203244934421581]]
+    """
+    return [[rng.random() for _ in range(columns)] for _ in range(rows)]
+
+
+# ----------------------------------------------------------------------------
+# Matrices as lists of rows
+#
+# numpy checks that shapes fit; so do these, because zip() would otherwise
+# quietly drop whatever does not fit.  They check what is cheap (lengths,
+# not every entry): a number where a row should be, or a string among the
+# numbers, fails with Python's own TypeError.
+# ----------------------------------------------------------------------------
+
+def shape(m: Matrix) -> str:
+    """A matrix's rows by columns, for messages.
+
+    >>> shape([[0, 0, 1], [1, 1, 1]])
+    '2x3'
+    """
+    return "%dx%d" % (len(m), len(m[0]) if m else 0)
+
+
+def transpose(m: Matrix) -> Matrix:
+    """Rows become columns: numpy's m.T.
+
+    >>> transpose([[0, 0, 1], [0, 1, 1]])
+    [[0, 0], [0, 1], [1, 1]]
+    """
+    return [list(column) for column in zip_exactly(*m)]
+
+
+def dot(a: Matrix, b: Matrix) -> Matrix:
+    """The matrix product: entry [i][j] is row i of a times column j of b.
+
+    That is a[i][0]*b[0][j] + a[i][1]*b[1][j] + ..., added from left to
+    right, the order numpy adds in.
+
+    >>> dot([[1, 2], [3, 4]], [[5], [6]])
+    [[17.0], [39.0]]
+    """
+    if len(a[0]) != len(b):
+        raise ValueError("cannot dot a %s matrix with a %s matrix: %d columns against %d rows"
+                         % (shape(a), shape(b), len(a[0]), len(b)))
+    columns = transpose(b)
+    product = []
+    for row in a:
+        product_row = []
+        for column in columns:
+            total = 0.0
+            for x, w in zip_exactly(row, column):
+                total += x * w
+            product_row.append(total)
+        product.append(product_row)
+    return product
+
+
+def add(a: Union[Number, Matrix], b: Union[Number, Matrix]) -> Matrix:
+    """a + b, entry by entry; a number counts as that number in every entry.
+
+    >>> add([[1, 2]], [[10, 20]])
+    [[11, 22]]
+    """
+    return [[x + y for x, y in pairs] for pairs in entry_pairs(a, b)]
+
+
+def subtract(a: Union[Number, Matrix], b: Union[Number, Matrix]) -> Matrix:
+    """a - b, entry by entry.
+
+    >>> subtract(1, [[0.25], [0.75]])
+    [[0.75], [0.25]]
+    """
+    return [[x - y for x, y in pairs] for pairs in entry_pairs(a, b)]
+
+
+def multiply(a: Union[Number, Matrix], b: Union[Number, Matrix]) -> Matrix:
+    """a * b, entry by entry: numpy's *, not the matrix product.
+
+    >>> multiply([[1, 2]], [[3, 4]]), multiply(2, [[0.5, 4]])
+    ([[3, 8]], [[1.0, 8]])
+    """
+    return [[x * y for x, y in pairs] for pairs in entry_pairs(a, b)]
+
+
+def entry_pairs(a: Union[Number, Matrix], b: Union[Number, Matrix]):
+    """For each row, the pairs of entries in the same place; a number pairs with every entry."""
+    if not isinstance(a, list):
+        return [[(a, y) for y in row] for row in b]
+    if not isinstance(b, list):
+        return [[(x, b) for x in row] for row in a]
+    if len(a) != len(b):
+        raise ValueError("cannot pair a %s matrix's entries with a %s matrix's"
+                         % (shape(a), shape(b)))
+    return [zip_exactly(row_a, row_b) for row_a, row_b in zip(a, b)]
+
+
+if sys.version_info >= (3, 10):
+    def zip_exactly(*rows):
+        """zip(), but rows of different lengths are an error, not quietly cut short."""
+        return zip(*rows, strict=True)
+else:  # Python 3.8 and 3.9 have no strict zip: compare the lengths first
+    def zip_exactly(*rows):
+        """zip(), but rows of different lengths are an error, not quietly cut short."""
+        if len(set(map(len, rows))) > 1:
+            raise ValueError("rows of different lengths: %s" % ", ".join(map(str, map(len, rows))))
+        return zip(*rows)
+
+
+# ----------------------------------------------------------------------------
+# The sigmoid, its slope, and the mean error
+# ----------------------------------------------------------------------------
+
+def sigmoid(m: Matrix) -> Matrix:
+    """1 / (1 + e^-x) for each entry x: squashes any number into 0..1.
+
+    >>> sigmoid([[0, 2], [-800, 10 ** 400]])
+    [[0.5, 0.8807970779778823], [0.0, 1.0]]
+    """
+    try:
+        return [[1 / (1 + math.exp(-x)) for x in row] for row in m]
+    except OverflowError:  # e^-x is beyond the floats: numpy calls it inf, and 1/(1 + inf) is 0
+        return [[1 / (1 + exp_or_inf(-x)) for x in row] for row in m]
+
+
+def exp_or_inf(x: Number) -> float:
+    """e^x, or inf where that is too big for a float (numpy's answer).
+
+    >>> exp_or_inf(0), exp_or_inf(800), exp_or_inf(-10 ** 400)
+    (1.0, inf, 0.0)
+    """
+    try:
+        return math.exp(x)
+    except OverflowError:  # x itself may be too big for a float
+        return math.inf if x > 0 else 0.0
+
+
+def sigmoid_slope(output: Matrix) -> Matrix:
+    """The sigmoid's slope, given the sigmoid's *output* o: o * (1 - o).
+
+    The programs hold o already (a layer's output), so no second e^x is
+    needed.  The posts call this the derivative, but it is only right when
+    handed a sigmoid's output, not its input.  It is largest, 0.25, at
+    o = 0.5, where a neuron is least sure, and near 0 when the neuron is sure
+    (o near 0 or 1): sure neurons are nudged least.
+
+    >>> sigmoid_slope([[0.5, 0.9]])
+    [[0.25, 0.08999999999999998]]
+    """
+    return [[o * (1 - o) for o in row] for row in output]
+
+
+def absolute(m: Matrix) -> Matrix:
+    """Each entry's size, its sign dropped: numpy's abs(m).
+
+    >>> absolute([[0.5], [-0.25]])
+    [[0.5], [0.25]]
+    """
+    return [[abs(x) for x in row] for row in m]
+
+
+def mean(m: Matrix) -> float:
+    """The average entry: all of them added, from left to right, over their count.
+
+    Not sum(): from Python 3.12 it adds floats more precisely than numpy does,
+    which would change the last digits printed.
+
+    >>> mean([[0.5], [0.25]])
+    0.375
+    """
+    total, count = 0.0, 0
+    for row in m:
+        for x in row:
+            total += x
+            count += 1
+    return total / count
+
+
+# ============================================================================
+# PART II: THE WORKSHOP
+#
+# Nothing above needs what follows, except numpy_str and python2_str to print.
+# Here: printing as the posts printed, --trace, the playground's data and its
+# checks (all input is checked here, where it comes in), the pictures, bench
+# and the command line.
+# ============================================================================
+
+import argparse
+import ast
+import contextlib
+import csv
+import errno
+import inspect
+import io
+import os
+import stat
+import textwrap
+import time
+from typing import Callable, NamedTuple, Optional, Sequence, Tuple
+
+# ----------------------------------------------------------------------------
+# Printing as the posts printed: numpy 1.13 and Python 2
+# ----------------------------------------------------------------------------
+
+NUMPY_PRECISION = 8   # digits after the point
 NUMPY_LINE_WIDTH = 75
 
 
-def format_matrix(m: Union[Vector, Matrix]) -> str:
-    """A matrix (or a plain list) as numpy 1.13 printed it.
+def numpy_str(m: Union[Vector, Matrix]) -> str:
+    """A matrix (or a plain row) as numpy 1.13 printed it.
 
-    >>> print(format_matrix([[9.672993027737, -0.2078435], [-4.62963669, 1.0]]))
+    >>> print(numpy_str([[9.672993027737, -0.2078435], [-4.62963669, 1.0]]))
     [[ 9.67299303 -0.2078435 ]
      [-4.62963669  1.        ]]
-    >>> print(format_matrix([0.9999370428]))
+    >>> print(numpy_str([0.9999370428]))
     [ 0.99993704]
-    >>> print(format_matrix([[1.23456789e-05], [0.999876543]]))
+    >>> print(numpy_str([[1.23456789e-05], [0.999876543]]))
     [[  1.23456789e-05]
      [  9.99876543e-01]]
     """
-    if m and not isinstance(m[0], (list, tuple)):
-        return _format_row(m, _number_format(m), " ") + "]"
-    shape(m)
-    number = _number_format([x for row in m for x in row])
-    rows = [_format_row(row, number, "  ") for row in m]
-    return "[" + "]\n ".join(rows) + "]]"
+    if not isinstance(m[0], list):
+        return numpy_row(m, number_format(m), " ") + "]"
+    number = number_format([x for row in m for x in row])
+    return "[" + "]\n ".join(numpy_row(row, number, "  ") for row in m) + "]]"
 
 
-def _format_row(row: Vector, number, indent: str) -> str:
+def numpy_row(row: Vector, number: Callable, indent: str) -> str:
     """'[' and a row's numbers, one space apart, wrapped before numpy's 75 columns."""
     line, lines = indent, []
     for i, x in enumerate(row):
@@ -554,467 +711,436 @@ def _format_row(row: Vector, number, indent: str) -> str:
     return "[" + "\n".join(lines)[len(indent):]
 
 
-def _number_format(numbers: Vector):
-    """The function that writes each number of an array, chosen from all of them as numpy 1.13 did."""
+def number_format(numbers: Vector) -> Callable:
+    """The function that writes each number of an array, chosen from all of them as numpy 1.13 chose."""
     finite = [abs(x) for x in numbers if math.isfinite(x) and x != 0]
     biggest, smallest = (max(finite), min(finite)) if finite else (0.0, 0.0)
-    specials = any(not math.isfinite(x) for x in numbers)
     if finite and (biggest >= 1e8 or smallest < 0.0001 or biggest / smallest > 1000):
-        # Scientific: 8 digits after the point, exponents of 2 digits, or 3 for all
-        # when any needs 3.
+        # scientific: 8 digits after the point; exponents of 2 digits, or 3 for all
+        # when any needs 3
         three_digits = 0 < smallest < 1e-99 or biggest >= 1e100
         width = 8 + NUMPY_PRECISION + three_digits
 
         def scientific(x):
             if not math.isfinite(x):
-                return _special(x, width)
+                return special(x, width)
             text = "%*.*e" % (width, NUMPY_PRECISION, x)
             if three_digits and text[-3] in "+-":
                 text = text[1:-2] + "0" + text[-2:]
             return text
         return scientific
-    # Fixed point: as many decimals as the longest number needs, at most 8;
-    # a column for the sign even when nothing is negative.
-    decimals = max((_decimals_needed(x) for x in finite), default=0)
+    # fixed point: as many decimals as the longest number needs, at most 8, and
+    # a column for the sign even when nothing is negative
+    decimals = max((decimals_needed(x) for x in finite), default=0)
     width = len(str(int(biggest))) + decimals + 2
-    if specials:
+    if len(finite) < len(numbers) and any(not math.isfinite(x) for x in numbers):
         width = max(width, 4)
 
     def fixed(x):
         if not math.isfinite(x):
-            return _special(x, width)
+            return special(x, width)
         text = "%#*.*f" % (width, decimals, x)
         digits = text.rstrip("0")
         return digits + " " * (len(text) - len(digits))
     return fixed
 
 
-def _decimals_needed(x: float) -> int:
+def decimals_needed(x: float) -> int:
     """How many of the first 8 decimals of x are needed before only zeros follow.
 
-    >>> _decimals_needed(0.25), _decimals_needed(1 / 3), _decimals_needed(2.0)
+    >>> decimals_needed(0.25), decimals_needed(1 / 3), decimals_needed(2.0)
     (2, 8, 0)
     """
     return len(("%.*f" % (NUMPY_PRECISION, x)).rstrip("0").split(".")[1])
 
 
-def _special(x: float, width: int) -> str:
+def special(x: float, width: int) -> str:
+    """nan, inf or -inf, right-aligned as numpy aligned them."""
     return ("nan" if math.isnan(x) else "inf" if x > 0 else "-inf").rjust(width)
 
 
-def format_error(x: float) -> str:
-    """A float as Python 2's str() wrote it: 12 significant digits.
+def python2_str(x: Number) -> str:
+    """A number as Python 2's str() wrote it: a float to 12 significant digits.
 
-    >>> format_error(0.4964100319027255), format_error(0.5), format_error(1.0)
-    ('0.496410031903', '0.5', '1.0')
+    >>> python2_str(0.4964100319027255), python2_str(0.5), python2_str(1.0), python2_str(10)
+    ('0.496410031903', '0.5', '1.0', '10')
     """
+    if isinstance(x, int):
+        return str(x)
     text = "%.12g" % x
     if text.lstrip("-").isdigit():
         text += ".0"
     return text
 
 
-def print_nine_lines(result: dict) -> None:
-    print(format_matrix(result["answer"]))
+# ----------------------------------------------------------------------------
+# --trace: every matrix of the first and the last iteration
+#
+# The programs carry no tracing code.  Python's sys.settrace tells us each line
+# a function runs; when its training loop comes back to its `for` line, one
+# iteration is over, and the function's variables hold what it computed.
+# ----------------------------------------------------------------------------
 
-
-def print_neuron(result: dict) -> None:
-    print("Random starting synaptic weights: ")
-    print(format_matrix(result["starting_weights"]))
-    print("New synaptic weights after training: ")
-    print(format_matrix(result["synaptic_weights"]))
-    print("Considering new situation [1, 0, 0] -> ?: ")
-    print(format_matrix(result["answer"]))
-
-
-def print_two_layer(result: dict) -> None:
-    print("Output After Training:")
-    print(format_matrix(result["l1"]))
-
-
-def print_three_layer(result: dict) -> None:
-    for error in result["errors"]:
-        print("Error:" + format_error(error))
-
-
-def print_eleven_lines(result: dict) -> None:
-    print(format_matrix(result["l2"]))
-
-
-def format_number(x: Number) -> str:
-    """A number as Python 2's str() wrote it: a whole number as it is, a float by format_error.
-
-    >>> format_number(10), format_number(0.001), format_number(1.0)
-    ('10', '0.001', '1.0')
-    """
-    return str(x) if isinstance(x, int) else format_error(x)
-
-
-# What --trace says about each name a program hands to its trace: one line
-# each, so a reader knows what the matrix below it is.
 TRACE_NOTES = {
     # Milo's neuron (nine-lines, neuron)
     "output": "the neuron's answer for each example: sigmoid(inputs . weights)",
-    "error": "how far off each answer is: the known output minus output",
+    "error": "how far off each answer is: the wanted output minus the answer",
     "adjustment": "each weight's change: inputs^T . (error * sigmoid slope at output)",
-    "synaptic_weights": "the neuron's weights, one per input, after this adjustment",
+    "synaptic_weights": "the weights, a row per input, after this iteration's change",
     # Milo's two layers (multi-layer)
     "output_from_layer_1": "layer 1's outputs: sigmoid(inputs . layer 1's weights)",
-    "output_from_layer_2": "the answers: sigmoid(output_from_layer_1 . layer 2 weights)",
-    "layer2_error": "how far off each answer is: the known output minus the answer",
+    "output_from_layer_2": "the answers: sigmoid(output_from_layer_1 . layer 2's weights)",
+    "layer2_error": "how far off each answer is: the wanted output minus the answer",
     "layer2_delta": "layer2_error times the sigmoid's slope at the answers",
     "layer1_error": "layer 1's share of the blame: layer2_delta . layer 2's weights^T",
     "layer1_delta": "layer1_error times the sigmoid's slope at output_from_layer_1",
     "layer1_adjustment": "layer 1's change: inputs^T . layer1_delta",
     "layer2_adjustment": "layer 2's change: output_from_layer_1^T . layer2_delta",
-    "layer1": "layer 1's weights (a column per neuron), after this adjustment",
-    "layer2": "layer 2's weights, after this adjustment",
-    # Trask's networks (two-layer, three-layer, eleven-lines, gradient-descent)
-    "alpha": "the learning rate: each update is multiplied by it",
-    "l0": "layer 0, the inputs X: one training example a row",
+    # Trask's networks (two-layer, three-layer, eleven-lines)
+    "l0": "layer 0, the inputs X: one example a row",
     "l1": "layer 1's outputs: sigmoid(l0 . syn0)",
-    "l2": "layer 2's outputs (in Trask's network, the answers): sigmoid(l1 . syn1)",
-    "l2_error": "y - l2 (Part 2: l2 - y) if l2 is the answer, else l3_delta . syn2^T",
-    "l2_delta": "l2_error times the sigmoid's slope at l2: sure answers move least",
-    "l1_error": "l1's blame: y - l1 if l1 is the answer, else l2_delta . syn1^T",
+    "l2": "layer 2's outputs, the answers: sigmoid(l1 . syn1)",
+    "l1_error": "l1's blame: y - l1 where l1 is the answer, else l2_delta . syn1^T",
+    "l2_error": "how far off each answer is: y - l2",
     "l1_delta": "l1_error times the sigmoid's slope at l1",
-    "syn1_update": "syn1's step before alpha scales it: l1^T . l2_delta",
-    "syn0_update": "syn0's step before alpha scales it: l0^T . l1_delta",
-    "syn1": "the weights from layer 1 to layer 2, after this update",
-    "syn0": "the weights from layer 0 to layer 1, after this update",
+    "l2_delta": "l2_error times the sigmoid's slope at l2: sure answers move least",
+    "syn0": "the weights from layer 0 to layer 1, after this iteration's update",
+    "syn1": "the weights from layer 1 to layer 2, after this iteration's update",
+    # Trask's Part 2 (gradient-descent)
+    "layer_0": "layer 0, the inputs X: one example a row",
+    "layer_1": "layer 1's outputs: sigmoid(layer_0 . synapse_0)",
+    "layer_2": "layer 2's outputs, the answers: sigmoid(layer_1 . synapse_1)",
+    "layer_2_error": "layer_2 - y: uphill on the error, so the weights step against it",
+    "layer_2_delta": "layer_2_error times the sigmoid's slope at layer_2",
+    "layer_1_error": "layer 1's share: layer_2_delta . synapse_1^T",
+    "layer_1_delta": "layer_1_error times the sigmoid's slope at layer_1",
+    "synapse_0_weight_update": "synapse_0's step before alpha scales it: layer_0^T . layer_1_delta",
+    "synapse_1_weight_update": "synapse_1's step before alpha scales it: layer_1^T . layer_2_delta",
+    "synapse_0": "the weights from layer 0 to layer 1, after this iteration's step",
+    "synapse_1": "the weights from layer 1 to layer 2, after this iteration's step",
+    "synapse_0_direction_count": "how often each synapse_0 update has turned round so far",
+    "synapse_1_direction_count": "how often each synapse_1 update has turned round so far",
+    "prev_synapse_0_weight_update": "this iteration's synapse_0 update, kept for the next",
+    "prev_synapse_1_weight_update": "this iteration's synapse_1 update, kept for the next",
+    # the playground's network (train)
+    "outputs": "each layer's outputs, the inputs first: sigmoid(the one before . its weights)",
+    "weights": "each layer's weights (the last row: the bias, if on), after this update",
+    "layer_error": "the last layer's error, y - answer; then each layer's share, going back",
+    "delta": "the first layer's delta, where going backward ends: its error * slope",
+    "update": "the first layer's update before alpha scales it: inputs^T . delta",
 }
 
+def training_loop(function: Callable) -> Tuple[int, str, List[str]]:
+    """A function's first `for COUNTER in range(...)`: its line, its counter and what it assigns.
 
-def trace_note(name: str) -> str:
-    """What a traced name holds: its note in TRACE_NOTES, or, for train's deeper layers, by its form.
-
-    >>> trace_note("l3_delta"), trace_note("syn2_update")
-    ("l3_error times the sigmoid's slope at l3", "syn2's step before alpha scales it: l2^T . l3_delta")
+    >>> training_loop(three_layer)[1:]
+    ('j', ['l0', 'l1', 'l2', 'l2_error', 'l2_delta', 'l1_error', 'l1_delta', 'syn1', 'syn0'])
     """
-    if name in TRACE_NOTES:
-        return TRACE_NOTES[name]
-    layer, _, part = name.partition("_")
-    if layer.startswith("syn"):
-        k = int(layer[3:])
-        if part == "update":
-            return "syn%d's step before alpha scales it: l%d^T . l%d_delta" % (k, k, k + 1)
-        return "the weights from layer %d to layer %d, after this update" % (k, k + 1)
-    k = int(layer[1:])
-    if part == "error":
-        return "l%d's blame: y - l%d if l%d is the answer, else l%d_delta . syn%d^T" % (
-            k, k, k, k + 1, k)
-    if part == "delta":
-        return "l%d_error times the sigmoid's slope at l%d" % (k, k)
-    return "layer %d's outputs: sigmoid(l%d . syn%d)" % (k, k - 1, k - 1)
+    lines, first_line = inspect.getsourcelines(function)
+    for loop in ast.walk(ast.parse(textwrap.dedent("".join(lines)))):
+        if (isinstance(loop, ast.For) and isinstance(loop.target, ast.Name)
+                and isinstance(loop.iter, ast.Call)
+                and getattr(loop.iter.func, "id", None) == "range"):
+            break
+    else:
+        raise ValueError("%s has no `for ... in range(...)` loop to trace" % function.__name__)
+    assignments = sorted((node for node in ast.walk(loop) if isinstance(node, ast.Assign)),
+                         key=lambda node: (node.lineno, node.col_offset))
+    names = []
+    for assignment in assignments:
+        for target in assignment.targets:
+            for part in target.elts if isinstance(target, ast.Tuple) else [target]:
+                name = dotted_name(part)
+                if name not in names and name != loop.target.id:
+                    names.append(name)
+    return first_line + loop.lineno - 1, loop.target.id, names
 
 
-def print_trace(iteration: int, names_to_matrices: dict) -> None:
-    """Print what one iteration computed: each name, its note, its value."""
+def dotted_name(target: ast.AST) -> str:
+    """The name an assignment target stands for: 'x', 'self.weights', or 'weights' for weights[k]."""
+    if isinstance(target, ast.Attribute):
+        return dotted_name(target.value) + "." + target.attr
+    if isinstance(target, ast.Subscript):
+        return dotted_name(target.value)
+    return target.id
+
+
+@contextlib.contextmanager
+def tracing(loop_function: Callable, iterations: int):
+    """While inside, print what loop_function's first and last iteration computed."""
+    loop_line, counter, names = training_loop(loop_function)
+    code = loop_function.__code__
+    previous_line = 0
+
+    def each_line(frame, event, arg):
+        nonlocal previous_line
+        # back at the `for` from a line below it: an iteration is over
+        if event == "line" and frame.f_lineno == loop_line and previous_line > loop_line:
+            iteration = frame.f_locals[counter]
+            if iteration in (0, iterations - 1):
+                print_iteration(iteration, frame.f_locals, names)
+        previous_line = frame.f_lineno
+        return each_line
+
+    def each_call(frame, event, arg):
+        nonlocal previous_line
+        if frame.f_code is code:
+            previous_line = 0
+            return each_line
+        return None
+
+    tracer_before = sys.gettrace()
+    sys.settrace(each_call)
+    try:
+        yield
+    finally:
+        sys.settrace(tracer_before)
+
+
+def print_iteration(iteration: int, variables, names: List[str]) -> None:
+    """Each matrix the loop assigned, in the order it assigns them, with a note saying what it is."""
     print("--- iteration %d ---" % iteration)
-    for name, value in names_to_matrices.items():
-        print("%s: %s" % (name, trace_note(name)))
-        print(format_matrix(value) if isinstance(value, list) else format_number(value))
+    for name in names:
+        base, *attributes = name.split(".")
+        value = variables[base]
+        for attribute in attributes:
+            value = getattr(value, attribute)
+        matrices = [(name, value)] if not isinstance(value[0][0], list) else [
+            ("%s[%d]" % (name, k), matrix) for k, matrix in enumerate(value)]
+        for label, matrix in matrices:
+            note = TRACE_NOTES.get(name.split(".")[-1])
+            print("%s: %s" % (label, note) if note else label + ":")
+            print(numpy_str(matrix))
 
 
-def tracer(iterations: int):
-    """The `trace` a program calls every iteration: it prints the first one and the last.
-
-    >>> trace = tracer(3)
-    >>> for j in range(3):
-    ...     trace(j, l1=[[0.5 * j]])
-    --- iteration 0 ---
-    l1: layer 1's outputs: sigmoid(l0 . syn0)
-    [[ 0.]]
-    --- iteration 2 ---
-    l1: layer 1's outputs: sigmoid(l0 . syn0)
-    [[ 1.]]
-    """
-    def trace(iteration, **names_to_matrices):
-        if iteration in (0, iterations - 1):
-            print_trace(iteration, names_to_matrices)
-    return trace
-
-
-# ---------------------------------------------------------------------------
-# 6. Beyond the seed: the follow-up posts
+# ----------------------------------------------------------------------------
+# What the command line accepts
 #
-# Both authors went on.  Milo stacked a second layer of neurons under his
-# one; Trask rewrote his 3-layer network as gradient descent with a learning
-# rate, alpha, and watched what too large a step does.  Built from the same
-# helpers as the posts' programs, computed first and printed after.
-# ---------------------------------------------------------------------------
+# A classroom tool on a school machine: each limit keeps one run to about a
+# minute and a few hundred MB.  Everything from outside (arguments, data files)
+# is converted and checked here, once, before anything is trained.
+# ----------------------------------------------------------------------------
 
-# Milo's follow-up data, 7 examples: the exclusive-or of the first two
-# inputs, the third a distraction; [1, 1, 0] is the combination held back.
-MULTILAYER_INPUTS = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [0, 1, 0], [1, 0, 0], [1, 1, 1], [0, 0, 0]]
-MULTILAYER_OUTPUTS = [[0], [1], [1], [1], [1], [0], [0]]
-MULTILAYER_NEW_SITUATION = [1, 1, 0]
-
-
-class NeuronLayer:
-    """Milo's layer of neurons: its weights are one column per neuron, one row per input."""
-
-    def __init__(self, number_of_neurons: int, number_of_inputs_per_neuron: int,
-                 rng: random.Random):
-        self.synaptic_weights = random_weights(rng, number_of_inputs_per_neuron, number_of_neurons)
+MAX_ITERATIONS = 1000000          # three-layer: about 20 s on CPython
+MAX_NEURONS = 1000                # inputs, or neurons in a layer
+MAX_LAYERS = 10                   # sizes in --layers, the inputs included
+MAX_ALPHAS = 20                   # --alpha given again and again
+MAX_WORK = 200000000              # examples x weights x iterations: about a minute
+MAX_DATA_BYTES = 10 * 1024 * 1024
+MAX_EXAMPLES = 100000
+MAX_NUMBERS = 1000000             # in a data file, all lines together
+MAX_CELL_CHARACTERS = 100         # one number as text
+MAX_RUNS = 100                    # bench
+TABLE_MAX_INPUTS = 10             # --table lists 2**inputs rows: 1024 at most
 
 
-class MultiLayerNeuralNetwork:
-    """Milo's follow-up NeuralNetwork (renamed: his one-neuron class above has that name)."""
-
-    def __init__(self, layer1: NeuronLayer, layer2: NeuronLayer):
-        self.layer1, self.layer2 = layer1, layer2
-
-    def train(self, training_set_inputs: Matrix, training_set_outputs: Matrix,
-              number_of_training_iterations: int, trace=None) -> None:
-        """Backpropagation as in Trask's 3-layer network, with Milo's names."""
-        training_set_inputs_T = transpose(training_set_inputs)
-        for iteration in range(number_of_training_iterations):
-            output_from_layer_1, output_from_layer_2 = self.think(training_set_inputs)
-            layer2_error = subtract(training_set_outputs, output_from_layer_2)
-            layer2_delta = multiply(layer2_error, sigmoid_slope(output_from_layer_2))
-            layer1_error = dot(layer2_delta, transpose(self.layer2.synaptic_weights))
-            layer1_delta = multiply(layer1_error, sigmoid_slope(output_from_layer_1))
-            # both adjustments are worked out before either layer changes
-            layer1_adjustment = dot(training_set_inputs_T, layer1_delta)
-            layer2_adjustment = dot(transpose(output_from_layer_1), layer2_delta)
-            self.layer1.synaptic_weights = add_matrices(self.layer1.synaptic_weights,
-                                                        layer1_adjustment)
-            self.layer2.synaptic_weights = add_matrices(self.layer2.synaptic_weights,
-                                                        layer2_adjustment)
-            if trace:
-                trace(iteration, output_from_layer_1=output_from_layer_1,
-                      output_from_layer_2=output_from_layer_2, layer2_error=layer2_error,
-                      layer2_delta=layer2_delta, layer1_error=layer1_error,
-                      layer1_delta=layer1_delta, layer1_adjustment=layer1_adjustment,
-                      layer2_adjustment=layer2_adjustment, layer1=self.layer1.synaptic_weights,
-                      layer2=self.layer2.synaptic_weights)
-
-    def think(self, inputs: Union[Vector, Matrix]) -> tuple:
-        """Both layers' outputs: layer 1's feed layer 2."""
-        output_from_layer1 = sigmoid(dot(inputs, self.layer1.synaptic_weights))
-        output_from_layer2 = sigmoid(dot(output_from_layer1, self.layer2.synaptic_weights))
-        return output_from_layer1, output_from_layer2
+class InputError(ValueError):
+    """Bad input from outside: the command line reports it in one line, with exit status 2."""
 
 
-def multi_layer(seed: int = 1, iterations: int = 60000, trace=None) -> dict:
-    """Milo's multi-layered network: the weights before and after, the answer for [1, 1, 0]."""
-    rng = numpy_random(seed)
-    layer1 = NeuronLayer(4, 3, rng)  # 4 neurons with 3 inputs each, drawn first
-    layer2 = NeuronLayer(1, 4, rng)  # 1 neuron with 4 inputs
-    neural_network = MultiLayerNeuralNetwork(layer1, layer2)
-    starting_weights = (layer1.synaptic_weights, layer2.synaptic_weights)
-    neural_network.train(MULTILAYER_INPUTS, MULTILAYER_OUTPUTS, iterations, trace)
-    hidden_state, output = neural_network.think(MULTILAYER_NEW_SITUATION)
-    return {"starting_weights": starting_weights,
-            "synaptic_weights": (layer1.synaptic_weights, layer2.synaptic_weights),
-            "output": output}
+def whole_number(text: str, what: str, low: int, high: int) -> int:
+    """A whole number from low to high, or an InputError that names what it was for.
 
-
-# Trask's sweep: from far too small a step to far too large.
-ALPHAS = [0.001, 0.01, 0.1, 1, 10, 100, 1000]
-
-
-def gradient_descent(alpha: Number, seed: int = 1, iterations: int = 60000, hidden_size: int = 4,
-                     directions: bool = False, trace=None) -> dict:
-    """Trask's Part 2: the 3-layer network stepping alpha times its update downhill.
-
-    Returns the error every 10,000 iterations as (iteration, error) pairs and
-    the final syn0 and syn1; with `directions`, also how many times each
-    weight's update changed direction (the post's third program).
+    >>> whole_number("60000", "--iterations", 0, MAX_ITERATIONS)
+    60000
     """
-    X, y = TRASK_INPUTS, TRASK_3LAYER_OUTPUTS
-    X_T = transpose(X)
-    rng = numpy_random(seed)
-    syn0 = random_weights(rng, 3, hidden_size)
-    syn1 = random_weights(rng, hidden_size, 1)
-    syn0_direction_count = [[0.0] * hidden_size for _ in range(3)]
-    syn1_direction_count = [[0.0] for _ in range(hidden_size)]
-    errors = []
-    prev_syn0_update = prev_syn1_update = None  # no update before the first
-    for j in range(iterations):
-        l0 = X
-        l1 = sigmoid(dot(l0, syn0))
-        l2 = sigmoid(dot(l1, syn1))
-        # l2 - y, the other way round from Part 1: it points uphill on the
-        # error, so the weights step against it (-=)
-        l2_error = subtract(l2, y)
-        if j % 10000 == 0:
-            errors.append((j, mean_absolute(l2_error)))
-        l2_delta = multiply(l2_error, sigmoid_slope(l2))
-        l1_error = dot(l2_delta, transpose(syn1))
-        l1_delta = multiply(l1_error, sigmoid_slope(l1))
-        syn1_update = dot(transpose(l1), l2_delta)
-        syn0_update = dot(X_T, l1_delta)  # l0 is X
-        if directions and j > 0:
-            syn0_direction_count = add_matrices(syn0_direction_count,
-                                                turned(prev_syn0_update, syn0_update))
-            syn1_direction_count = add_matrices(syn1_direction_count,
-                                                turned(prev_syn1_update, syn1_update))
-        syn1 = subtract(syn1, multiply(alpha, syn1_update))
-        syn0 = subtract(syn0, multiply(alpha, syn0_update))
-        prev_syn0_update, prev_syn1_update = syn0_update, syn1_update
-        if trace:
-            trace(j, alpha=alpha, l0=l0, l1=l1, l2=l2, l2_error=l2_error, l2_delta=l2_delta,
-                  l1_error=l1_error, l1_delta=l1_delta, syn1_update=syn1_update,
-                  syn0_update=syn0_update, syn1=syn1, syn0=syn0)
-    result = {"alpha": alpha, "errors": errors, "syn0": syn0, "syn1": syn1}
-    if directions:
-        result.update(syn0_direction_count=syn0_direction_count,
-                      syn1_direction_count=syn1_direction_count)
-    return result
+    if not isinstance(text, str):
+        raise TypeError("expected text, got %r" % (text,))
+    try:
+        number = int(text) if len(text) <= MAX_CELL_CHARACTERS else None
+    except ValueError:
+        number = None
+    if number is None:
+        raise InputError("%s takes a whole number, got %r" % (what, text[:40]))
+    if not low <= number <= high:
+        raise InputError("%s must be from %d to %d, got %s" % (what, low, high, text.strip()))
+    return number
 
 
-def turned(previous: Matrix, update: Matrix) -> Matrix:
-    """1.0 where an update points the other way (up or not up) from the previous one, else 0.0.
+def real_number(text: str, what: str) -> Number:
+    """A finite number, kept whole when written as one ('10' is 10, '0.5' is 0.5).
 
-    >>> turned([[0.5, -0.5, 0.0]], [[0.25, 0.5, -1.0]])
-    [[0.0, 1.0, 0.0]]
+    >>> real_number("10", "--alpha"), real_number(" 0.5", "--alpha")
+    (10, 0.5)
     """
-    return elementwise(lambda before, now: float((before > 0) != (now > 0)), previous, update)
+    if not isinstance(text, str):
+        raise TypeError("expected text, got %r" % (text,))
+    text = text.strip()
+    number = None
+    if 0 < len(text) <= MAX_CELL_CHARACTERS:
+        for kind in (int, float):
+            try:
+                number = kind(text)
+                break
+            except ValueError:
+                pass
+    if number is None:
+        raise InputError("%s: %r is not a number" % (what, text[:40]))
+    if not -1e300 < number < 1e300:  # also refuses inf and nan, and whole numbers no float holds
+        raise InputError("%s: %s is beyond the numbers this network can use" % (what, text))
+    return number
 
 
-def gradient_descent_sweep(seed: int = 1, iterations: int = 60000, alphas: Sequence = ALPHAS,
-                           hidden_size: int = 4, directions: bool = False, trace=None) -> list:
-    """Part 2's experiment: gradient_descent once for each alpha, each from the same seed."""
-    return [gradient_descent(alpha, seed, iterations, hidden_size, directions, trace)
-            for alpha in alphas]
+def learning_rate(text: str) -> Number:
+    """An alpha above 0, kept as Python would print it.
+
+    >>> learning_rate("10"), learning_rate("0.001")
+    (10, 0.001)
+    """
+    alpha = real_number(text, "--alpha")
+    if not alpha > 0 or float(alpha) == 0.0:
+        raise InputError("--alpha must be more than 0, got %s" % text.strip())
+    return alpha
 
 
-def print_weights(layer1: Matrix, layer2: Matrix) -> None:
-    """Both layers' weights under Milo's headings (his print_weights)."""
-    print("    Layer 1 (4 neurons, each with 3 inputs): ")
-    print(format_matrix(layer1))
-    print("    Layer 2 (1 neuron, with 4 inputs):")
-    print(format_matrix(layer2))
+def numbers(text: str, what: str, example: str) -> Vector:
+    """Numbers separated by commas, as --ask and --layers take them.
+
+    >>> numbers("1, 0,0.5", "--ask", "1,0,0")
+    [1, 0, 0.5]
+    """
+    parts = text.split(",")
+    if len(parts) > MAX_NEURONS:
+        raise InputError("%s takes at most %d numbers, got %d" % (what, MAX_NEURONS, len(parts)))
+    try:
+        return [real_number(part, what) for part in parts]
+    except InputError:
+        raise InputError("%s takes numbers separated by commas, like %s; got %r"
+                         % (what, example, text[:60])) from None
 
 
-def print_multi_layer(result: dict) -> None:
-    """What Milo's follow-up printed: the weights before and after, then the answer."""
-    print("Stage 1) Random starting synaptic weights: ")
-    print_weights(*result["starting_weights"])
-    print("Stage 2) New synaptic weights after training: ")
-    print_weights(*result["synaptic_weights"])
-    print("Stage 3) Considering a new situation [1, 1, 0] -> ?: ")
-    print(format_matrix(result["output"]))
+def layer_sizes(text: str) -> List[int]:
+    """Layer sizes from '3,4,1': the number of inputs, then each layer's neurons.
+
+    >>> layer_sizes("3,4,1")
+    [3, 4, 1]
+    """
+    sizes = text.split(",")
+    if not 2 <= len(sizes) <= MAX_LAYERS:
+        raise InputError("--layers takes 2 to %d sizes, the inputs first, like 3,4,1; got %r"
+                         % (MAX_LAYERS, text[:60]))
+    return [whole_number(size.strip(), "each of --layers", 1, MAX_NEURONS) for size in sizes]
 
 
-def print_gradient_descent(results: list) -> None:
-    """What Trask's Part 2 printed for each alpha (with direction counts: his third program)."""
-    for result in results:
-        print()
-        print("Training With Alpha:" + format_number(result["alpha"]))
-        directions = "syn0_direction_count" in result
-        for j, error in result["errors"]:
-            # the post's third program printed its errors without the count
-            print(("Error:" if directions else "Error after %d iterations:" % j)
-                  + format_error(error))
-        if directions:
-            for number in "01":
-                print("Synapse " + number)
-                print(format_matrix(result["syn" + number]))
-                print("Synapse %s Update Direction Changes" % number)
-                print(format_matrix(result["syn%s_direction_count" % number]))
+def check_work(iterations: int, examples: int, layers: Sequence[int], bias: bool = False,
+               networks: int = 1) -> None:
+    """Refuse a run too long for a lesson: examples x weights x iterations over MAX_WORK."""
+    weights = sum((inputs + (1 if bias else 0)) * neurons
+                  for inputs, neurons in zip(layers, layers[1:]))
+    work = iterations * examples * weights
+    if work > MAX_WORK:
+        raise InputError("that is %d iterations x %d examples x %d weights = %.2g steps, over the "
+                         "limit of %.0e (about a minute); use fewer iterations or neurons"
+                         % (iterations, examples, weights, work, MAX_WORK))
 
 
-# ---------------------------------------------------------------------------
-# 7. The playground
-#
-# What a class tries after the posts: other data, other layer sizes, more
-# iterations, a learning rate, a bias; and two pictures, the error curve and
-# the S curve.  The network trains with the posts' own arithmetic (the helpers
-# above), so the posts' settings give the posts' numbers.
-# ---------------------------------------------------------------------------
+# ----------------------------------------------------------------------------
+# The playground's data: named tables and CSV files
+# ----------------------------------------------------------------------------
 
-# Logic gates of the first two inputs, on Trask's inputs (the third is always 1).
-AND_OUTPUTS = [[0], [0], [0], [1]]
-OR_OUTPUTS = [[0], [1], [1], [1]]
-
+# The posts' tables, and two logic gates; the third input is always 1.
 DATASETS = {
-    "milo": (MILO_INPUTS, MILO_OUTPUTS, "Milo's table: the answer is the first input"),
-    "trask": (TRASK_INPUTS, TRASK_3LAYER_OUTPUTS,
+    "milo": ([[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]], [[0], [1], [1], [0]],
+             "Milo's table: the answer is the first input"),
+    "trask": ([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], [[0], [1], [1], [0]],
               "Trask's 3-layer table: the exclusive-or of the first two inputs"),
-    "trask-2layer": (TRASK_INPUTS, TRASK_2LAYER_OUTPUTS,
+    "trask-2layer": ([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], [[0], [0], [1], [1]],
                      "Trask's 2-layer table: the answer is the first input"),
-    "multi-layer": (MULTILAYER_INPUTS, MULTILAYER_OUTPUTS, "Milo's multi-layer table, 7 examples"),
-    "and": (TRASK_INPUTS, AND_OUTPUTS, "1 when both of the first two inputs are 1"),
-    "or": (TRASK_INPUTS, OR_OUTPUTS, "1 when either of the first two inputs is 1"),
-    "xor": (TRASK_INPUTS, TRASK_3LAYER_OUTPUTS, "1 when exactly one of the first two inputs is 1"),
+    "multi-layer": ([[0, 0, 1], [0, 1, 1], [1, 0, 1], [0, 1, 0], [1, 0, 0], [1, 1, 1],
+                     [0, 0, 0]], [[0], [1], [1], [1], [1], [0], [0]],
+                    "Milo's multi-layer table, 7 examples"),
+    "and": ([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], [[0], [0], [0], [1]],
+            "1 when both of the first two inputs are 1"),
+    "or": ([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], [[0], [1], [1], [1]],
+           "1 when either of the first two inputs is 1"),
+    "xor": ([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], [[0], [1], [1], [0]],
+            "1 when exactly one of the first two inputs is 1"),
 }
-
-TABLE_MAX_INPUTS = 10   # --table lists 2**inputs rows: 1024 at most
 
 
 def parse_examples(lines: Sequence[str], name: str = "data") -> Tuple[Matrix, Matrix]:
-    """The inputs and targets in CSV lines (the target last); a first line of names is skipped.
+    """The inputs and targets in CSV lines, the target last; a first line of names is skipped.
 
     Blank lines are ignored; every other line must have as many fields as the
-    first.  One target a line: the network has one output neuron.
+    first.  The first line is a header only when none of its cells is a number.
 
     >>> parse_examples(["a,b,answer", "0, 1, 1", "", "1,1,0.5"])
     ([[0, 1], [1, 1]], [[1], [0.5]])
     """
     X, y, fields, first = [], [], None, None
     for number, line in enumerate(lines, 1):
+        if not isinstance(line, str):
+            raise TypeError("parse_examples takes lines of text, got %r" % (line,))
         if not line.strip():
             continue
         where = "%s line %d" % (name, number)
         try:
-            cells = [cell.strip() for cell in next(csv.reader([line]))]
+            cells = next(csv.reader([line]))
         except csv.Error as error:
-            raise ValueError("%s: %s" % (where, error))
-        values = [_csv_number(cell) for cell in cells]
-        if first is None:
+            raise InputError("%s: %s" % (where, error)) from None
+        if fields is None:
             first, fields = number, len(cells)
-            if fields < 2:
-                raise ValueError("%s: %d field, but a line needs the inputs and then the "
-                                 "target, at least 2 fields" % (where, fields))
-            if None in values:
+            if not 2 <= fields <= MAX_NEURONS + 1:
+                raise InputError("%s: %d fields, but a line holds the inputs, then the target: "
+                                 "2 to %d fields" % (where, fields, MAX_NEURONS + 1))
+            if not any(is_number(cell) for cell in cells):
                 continue  # a header: names, not numbers
         if len(cells) != fields:
-            raise ValueError("%s: %d fields, but line %d has %d (the inputs, then the target)"
+            raise InputError("%s: %d fields, but line %d has %d (the inputs, then the target)"
                              % (where, len(cells), first, fields))
-        for column, (cell, value) in enumerate(zip(cells, values), 1):
-            if value is None or not math.isfinite(value):
-                raise ValueError("%s, column %d: %r is not a %snumber"
-                                 % (where, column, cell, "finite " if value is not None else ""))
+        if len(X) == MAX_EXAMPLES or (len(X) + 1) * fields > MAX_NUMBERS:
+            raise InputError("%s: more than %d examples or %d numbers, the most a lesson "
+                             "trains on" % (name, len(X), MAX_NUMBERS))
+        values = [real_number(cell, "%s, column %d" % (where, column))
+                  for column, cell in enumerate(cells, 1)]
         if not 0 <= values[-1] <= 1:
-            raise ValueError("%s, column %d: the target %s is outside 0..1, where the sigmoid "
-                             "answers" % (where, fields, cells[-1]))
+            raise InputError("%s, column %d: the target %s is outside 0..1, where the sigmoid "
+                             "answers" % (where, fields, cells[-1].strip()))
         X.append(values[:-1])
         y.append(values[-1:])
     if not X:
-        raise ValueError("%s has no examples" % name)
+        raise InputError("%s has no examples" % name)
     return X, y
 
 
-def _csv_number(cell: str):
-    """A cell's number (int when it is written as one), or None when it is not a number.
+def is_number(cell: str) -> bool:
+    """Whether a cell reads as a number at all (finite or not).
 
-    >>> _csv_number("1"), _csv_number("0.25"), _csv_number("x")
-    (1, 0.25, None)
+    >>> is_number(" 1"), is_number("0x1"), is_number("nan"), is_number("answer")
+    (True, False, True, False)
     """
-    for kind in (int, float):
-        try:
-            return kind(cell)
-        except ValueError:
-            pass
-    return None
-
-
-def read_examples(path: str) -> Tuple[Matrix, Matrix]:
-    """The examples of a CSV file, opened only for reading."""
     try:
-        with open(path, encoding="utf-8-sig") as file:
-            text = file.read()
+        float(cell)
+        return True
+    except ValueError:
+        return False
+
+
+def read_examples(path) -> Tuple[Matrix, Matrix]:
+    """The examples in a CSV file: a regular file, read only, at most MAX_DATA_BYTES."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError("a data file's path is a str or os.PathLike, got %r" % (path,))
+    try:
+        with open(path, "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                raise InputError("%s is not a regular file" % os.fspath(path))
+            data = file.read(MAX_DATA_BYTES + 1)
     except OSError as error:
-        raise ValueError("cannot read %s: %s" % (path, error.strerror or error))
+        raise InputError("cannot read %s: %s" % (os.fspath(path), error.strerror or error)) \
+            from None
+    if len(data) > MAX_DATA_BYTES:
+        raise InputError("%s is over %d MB, more than a lesson trains on"
+                         % (os.fspath(path), MAX_DATA_BYTES // 2 ** 20))
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ValueError("cannot read %s: it is not UTF-8 text" % path)
-    return parse_examples(text.split("\n"), path)
+        raise InputError("cannot read %s: it is not UTF-8 text" % os.fspath(path)) from None
+    if "\0" in text:
+        raise InputError("cannot read %s: it holds binary data, not CSV text" % os.fspath(path))
+    return parse_examples(text.split("\n"), os.fspath(path))
 
 
-def load_data(name_or_path: str) -> Tuple[Matrix, Matrix, str]:
+def load_data(name_or_path) -> Tuple[Matrix, Matrix, str]:
     """The inputs, targets and a description of a named table (see DATASETS) or of a CSV file.
 
     A name wins over a file of the same name: ./xor reads a file called xor.
@@ -1022,172 +1148,41 @@ def load_data(name_or_path: str) -> Tuple[Matrix, Matrix, str]:
     >>> load_data("and")[1]
     [[0], [0], [0], [1]]
     """
-    if name_or_path in DATASETS:
+    if isinstance(name_or_path, str) and name_or_path in DATASETS:
         return DATASETS[name_or_path]
     X, y = read_examples(name_or_path)
-    return X, y, "%d examples of %d inputs" % (len(X), len(X[0]))
+    return X, y, "%s of %s" % (plural(len(X), "example"), plural(len(X[0]), "input"))
 
 
-def parse_numbers(text: str, what: str, example: str = "1,0,0") -> Vector:
-    """Numbers separated by commas, as options take them.
-
-    >>> parse_numbers("1, 0,0.5", "--ask")
-    [1, 0, 0.5]
-    """
-    numbers = [_csv_number(part.strip()) for part in text.split(",")]
-    if None in numbers or not all(map(math.isfinite, numbers)):
-        raise ValueError("%s takes numbers separated by commas, like %s; got %r"
-                         % (what, example, text))
-    return numbers
-
-
-def parse_layers(text: str) -> List[int]:
-    """Layer sizes from '3,4,1': the number of inputs, then each layer's neurons.
-
-    >>> parse_layers("3,4,1")
-    [3, 4, 1]
-    """
-    sizes = parse_numbers(text, "--layers", "3,4,1")
-    if not all(isinstance(size, int) for size in sizes):
-        raise ValueError("--layers takes whole numbers, like 3,4,1; got %r" % text)
-    if len(sizes) < 2:
-        raise ValueError("--layers needs at least two sizes, the inputs and the outputs "
-                         "(like 3,1); got %r" % text)
-    return sizes
+def plural(count: int, word: str) -> str:
+    """'1 example', '2 examples'."""
+    return "%d %s%s" % (count, word, "" if count == 1 else "s")
 
 
 def check_network(X: Matrix, y: Matrix, layers: Sequence[int], bias: bool = False) -> None:
-    """Raise ValueError unless layers of these sizes fit the examples X and targets y."""
-    (examples, inputs), (targets, outputs) = shape(X), shape(y)
-    if examples != targets:
-        raise ValueError("%d examples but %d targets" % (examples, targets))
+    """Refuse layers that do not fit the examples: the data's inputs first, its targets last."""
     text = ",".join(map(str, layers))
-    if len(layers) < 2 or any(isinstance(n, bool) or not isinstance(n, int) or n < 1
-                              for n in layers):
-        raise ValueError("layers %s: give two sizes or more, each a whole number of at least 1"
-                         % text)
-    if layers[0] != inputs:
-        raise ValueError("layers %s start with %d inputs, but the data has %d inputs an example%s"
-                         % (text, layers[0], inputs,
+    if layers[0] != len(X[0]):
+        raise InputError("layers %s start with %d inputs, but the data has %d inputs an example%s"
+                         % (text, layers[0], len(X[0]),
                             " (--bias adds its constant 1 itself: count only the data's)"
                             if bias else ""))
-    if layers[-1] != outputs:
-        raise ValueError("layers %s end with %d outputs, but the data has %d target%s an example"
-                         % (text, layers[-1], outputs, "" if outputs == 1 else "s"))
+    if layers[-1] != len(y[0]):
+        raise InputError("layers %s end with %d outputs, but the data has %d target an example"
+                         % (text, layers[-1], len(y[0])))
 
 
-def check_training(iterations: int, alpha: float, every: int) -> None:
-    """Raise ValueError unless the iterations, learning rate and reporting interval make sense."""
-    if isinstance(alpha, bool) or not isinstance(alpha, (int, float)) or not 0 < alpha < math.inf:
-        raise ValueError("alpha must be a number more than 0, got %r" % (alpha,))
-    if iterations < 0:
-        raise ValueError("iterations must be 0 or more, got %d" % iterations)
-    if every < 0:
-        raise ValueError("every must be 0 (never) or more, got %d" % every)
+# ----------------------------------------------------------------------------
+# After training: answers, the answer table and the pictures
+# ----------------------------------------------------------------------------
 
-
-def _with_bias(m: Union[Vector, Matrix], bias: bool) -> Union[Vector, Matrix]:
-    """The inputs with a constant 1 added to each example when bias is on.
-
-    >>> _with_bias([[0, 1], [1, 1]], True), _with_bias([0, 1], True)
-    ([[0, 1, 1], [1, 1, 1]], [0, 1, 1])
-    """
-    if not bias:
-        return m
-    if m and isinstance(m[0], (list, tuple)):
-        return [list(row) + [1] for row in m]
-    return list(m) + [1]
-
-
-def forward(weights: Sequence[Matrix], inputs: Union[Vector, Matrix],
-            bias: bool = False) -> List[Union[Vector, Matrix]]:
-    """Every layer's output, l0 (the inputs) first: each the sigmoid of the one before times its weights.
-
-    >>> forward([[[0.0], [0.0]]], [1, 1])
-    [[1, 1], [0.5]]
-    """
-    outputs = [inputs]
-    for synapses in weights:
-        outputs.append(sigmoid(dot(_with_bias(outputs[-1], bias), synapses)))
-    return outputs
-
-
-def train_network(X: Matrix, y: Matrix, layers: Sequence[int], iterations: int = 10000,
-                  alpha: float = 1, seed: int = 1, bias: bool = False, every: int = 0,
-                  progress=None, trace=None) -> dict:
-    """Train a network of any layer sizes as the posts train theirs; return its weights and errors.
-
-    layers: the number of inputs, then the neurons of each layer ([3, 4, 1] is
-    Trask's 3-layer network, [3, 1] Milo's neuron).  Weights are drawn layer by
-    layer as the posts draw syn0, then syn1: 2*random((inputs, neurons)) - 1.
-    Each iteration: forward through the layers; the last layer's error is
-    y - output; each layer's delta is its error times the sigmoid's slope, and
-    the error of the layer before is that delta sent back through the weights
-    (before they change); each weight matrix then grows by alpha times its
-    inputs' transpose times its delta.  With alpha 1 and no bias this is the
-    posts' arithmetic exactly.
-
-    bias: adds a constant input of 1 to every layer, its weights an extra last
-    row.  Without it, an all-zero input makes every first-layer neuron's
-    weighted sum 0, whatever its weights, and sigmoid(0) = 0.5: no training
-    can move that answer (a single neuron says 0.5 for [0, 0, 0] forever).
-    The bias's weight is always in play, so it shifts each neuron's S curve
-    left or right and lets it say 0 or 1 when all real inputs are 0.
-
-    every, progress: progress(iteration, error) is called every `every`
-    iterations from 0, as training goes (for long runs).  trace, when given,
-    is called once per iteration as trace(iteration, **names): names maps the
-    posts' names (l0, l1, ..., l2_error, l2_delta, l1_error, ..., syn1_update,
-    syn1, ...) to that iteration's matrices, the weights after their update.
-
-    Returns layers, bias, starting_weights, weights (syn0 first) and errors:
-    the mean absolute error of each iteration, before its update.
-    """
-    check_network(X, y, layers, bias)
-    check_training(iterations, alpha, every)
-    rng = numpy_random(seed)
-    extra = 1 if bias else 0
-    starting_weights = [random_weights(rng, inputs + extra, neurons)
-                        for inputs, neurons in zip(layers, layers[1:])]
-    weights = list(starting_weights)
-    errors = []
-    for iteration in range(iterations):
-        outputs = forward(weights, X, bias)
-        names = {"l%d" % k: output for k, output in enumerate(outputs)}
-        error = subtract(y, outputs[-1])
-        errors.append(mean_absolute(error))
-        if every and iteration % every == 0 and progress:
-            progress(iteration, errors[-1])
-        # backward, from the last layer to the first
-        for k in reversed(range(len(weights))):
-            names["l%d_error" % (k + 1)] = error
-            delta = names["l%d_delta" % (k + 1)] = multiply(error, sigmoid_slope(outputs[k + 1]))
-            update = names["syn%d_update" % k] = dot(transpose(_with_bias(outputs[k], bias)), delta)
-            if k:
-                # the layer below's share of the blame; the bias row has no neuron behind it
-                error = dot(delta, transpose(weights[k][:len(weights[k]) - extra]))
-            weights[k] = names["syn%d" % k] = add_matrices(weights[k], multiply(alpha, update))
-        if trace:
-            trace(iteration, **names)
-    return {"layers": list(layers), "bias": bias, "starting_weights": starting_weights,
-            "weights": weights, "errors": errors}
-
-
-def answer(result: dict, situation: Union[Vector, Matrix]) -> Union[Vector, Matrix]:
-    """A trained network's answer for a new situation (a list) or several (a matrix).
+def answer(result: dict, situation: Vector) -> float:
+    """A trained network's answer for one new situation (a list of inputs).
 
     >>> answer({"weights": [[[3.0], [-2.0]]], "bias": True}, [0])  # sigmoid(0*3 + 1*-2)
-    [0.11920292202211755]
+    0.11920292202211755
     """
-    return forward(result["weights"], situation, result["bias"])[-1]
-
-
-def check_table(inputs: int) -> None:
-    """Raise ValueError when an answer table would be too long to read: 2**inputs rows."""
-    if inputs > TABLE_MAX_INPUTS:
-        raise ValueError("--table lists every 0/1 combination of the inputs, for up to %d "
-                         "inputs (%d rows); this network has %d"
-                         % (TABLE_MAX_INPUTS, 2 ** TABLE_MAX_INPUTS, inputs))
+    return forward(result["weights"], [list(situation)], result["bias"])[-1][0][0]
 
 
 def answer_table(result: dict, X: Matrix, y: Matrix) -> List[tuple]:
@@ -1198,20 +1193,58 @@ def answer_table(result: dict, X: Matrix, y: Matrix) -> List[tuple]:
     [([0, 0], 0.5, []), ([0, 1], 0.5, []), ([1, 0], 0.5, []), ([1, 1], 0.5, [1])]
     """
     inputs = len(result["weights"][0]) - (1 if result["bias"] else 0)
-    check_table(inputs)
     rows = []
     for number in range(2 ** inputs):
         situation = [(number >> bit) & 1 for bit in reversed(range(inputs))]
         targets = [target[0] for example, target in zip(X, y) if example == situation]
-        rows.append((situation, answer(result, situation)[0], targets))
+        rows.append((situation, answer(result, situation), targets))
     return rows
 
 
-def error_plot(errors: Sequence[float], width: int = 60, height: int = 15) -> List[str]:
+def print_training(result: dict, asks: Sequence[Vector], table, plot: bool) -> None:
+    """What train prints after training: the weights, then the answers and pictures asked for.
+
+    table: None, or the training data's (X, y) for the answer table.
+    """
+    bias = result["bias"]
+    print("Weights after training%s:" % (" (the last row of each: the bias)" if bias else ""))
+    for k, synapses in enumerate(result["weights"]):
+        print("syn%d (%s%s -> %s):" % (k, plural(result["layers"][k], "input"),
+                                        " + bias" if bias else "",
+                                        plural(len(synapses[0]), "neuron")))
+        print(numpy_str(synapses))
+    for situation in asks:
+        print("New situation %s -> %.8f" % (",".join(map(str, situation)),
+                                             answer(result, situation)))
+    if table is not None:
+        print_answer_table(answer_table(result, *table), result)
+    if plot:
+        print("\n".join(error_plot(result["errors"])))
+
+
+def print_answer_table(rows: List[tuple], result: dict) -> None:
+    """The answer table: inputs, answer, and the target where the row was a training example."""
+    width = max(len("inputs"), 2 * len(rows[0][0]) - 1)
+    print("%-*s  %-10s  %s" % (width, "inputs", "answer", "trained on"))
+    for situation, output, targets in rows:
+        seen = "yes, target %s" % ", ".join(map(str, targets)) if targets else ""
+        print(("%-*s  %.8f  %s" % (width, " ".join(map(str, situation)), output, seen)).rstrip())
+    if not result["bias"]:
+        # why the all-zero row says (or starts from) 0.5, in one line
+        if len(result["weights"]) == 1:
+            print("All zeros give 0.5: weights times 0 add up to 0; sigmoid(0) = 0.5. "
+                  "Try --bias.")
+        else:
+            print("All zeros: the first layer can only say sigmoid(0) = 0.5. Try --bias.")
+
+
+def error_plot(errors: Sequence[Tuple[int, float]], width: int = 60,
+               height: int = 15) -> List[str]:
     """The error curve in plain text: iterations across, error up (log scale when it spans a decade).
 
-    >>> lines = error_plot([0.5, 0.4, 0.3, 0.2], width=4, height=3)
-    >>> print("\\n".join(lines))
+    errors: (iteration, error) pairs, as train_network notes them.
+
+    >>> print("\\n".join(error_plot([(0, 0.5), (1, 0.4), (2, 0.3), (3, 0.2)], width=4, height=3)))
     Mean absolute error by iteration (linear scale)
           0.5 |*
          0.35 | **
@@ -1221,16 +1254,16 @@ def error_plot(errors: Sequence[float], width: int = 60, height: int = 15) -> Li
                iteration
     """
     if not errors:
-        return ["No iterations, so no error curve to draw."]
+        return ["No errors were noted, so no error curve to draw."]
     columns = min(width, len(errors))
     last = len(errors) - 1
     picked = [errors[round(c * last / (columns - 1)) if columns > 1 else 0] for c in range(columns)]
-    finite = [e for e in picked if math.isfinite(e)]
+    finite = [e for _, e in picked if math.isfinite(e)]
     if not finite:
         return ["The error is not a number (nan): the weights overflowed. Try a smaller --alpha."]
     high, low = max(finite), min(finite)
-    # A log scale shows a fall from 0.5 to 0.005 as steadily as one from 0.5
-    # to 0.05; on a linear scale all but the first drop would hug the bottom.
+    # A log scale shows a fall from 0.5 to 0.005 as plainly as one from 0.5 to
+    # 0.05; on a linear scale all but the first drop would hug the bottom.
     logarithmic = low > 0 and high / low >= 10
     scale = math.log10 if logarithmic else (lambda e: e)
     top, bottom = scale(high), scale(low)
@@ -1244,7 +1277,7 @@ def error_plot(errors: Sequence[float], width: int = 60, height: int = 15) -> Li
 
     grid = [[" "] * columns for _ in range(height)]
     previous = None
-    for c, e in enumerate(picked):
+    for c, (_, e) in enumerate(picked):
         if not math.isfinite(e):  # weights that overflowed: nothing to draw here
             previous = None
             continue
@@ -1265,7 +1298,7 @@ def error_plot(errors: Sequence[float], width: int = 60, height: int = 15) -> Li
     lines.append(" " * 10 + "+" + "-" * columns)
     ticks = [" "] * (columns + 12)
     for c in (0, columns - 1, columns // 2):  # the middle only where it fits
-        text = str(round(c * last / (columns - 1)) if columns > 1 else 0)
+        text = str(picked[c][0])
         start = min(c, columns - len(text)) if c else 0
         if all(ch == " " for ch in ticks[max(start - 1, 0):start + len(text) + 1]):
             ticks[start:start + len(text)] = text
@@ -1280,7 +1313,7 @@ SIGMOID_FLAT_SLOPE = 0.02
 def sigmoid_picture(columns: int = 61, rows: int = 21, reach: float = 6) -> List[str]:
     """The S curve from x = -reach to reach in plain text, its steepest point and flat ends marked."""
     xs = [-reach + 2 * reach * c / (columns - 1) for c in range(columns)]
-    ys = sigmoid(xs)
+    ys = sigmoid([xs])[0]
     slopes = sigmoid_slope([ys])[0]
     steepest = max(range(columns), key=slopes.__getitem__)
     flat = [slope < SIGMOID_FLAT_SLOPE for slope in slopes]
@@ -1319,323 +1352,304 @@ def sigmoid_picture(columns: int = 61, rows: int = 21, reach: float = 6) -> List
     return lines
 
 
-def print_lines(lines: Sequence[str]) -> None:
-    """Print a picture's lines."""
-    print("\n".join(lines))
+# ----------------------------------------------------------------------------
+# The programs as the command line knows them
+# ----------------------------------------------------------------------------
+
+class Program(NamedTuple):
+    """A post program for the command line: its name, its function, a line about it."""
+    name: str
+    function: Callable
+    summary: str
+    loop: Optional[Callable] = None   # where its training loop is, when not in `function`
+    in_default_run: bool = True
 
 
-def print_training(result: dict, asks: Sequence[Vector], table, plot: bool) -> None:
-    """What train prints after training: the weights, then the answers and pictures asked for.
+PROGRAMS = [
+    Program("nine-lines", nine_lines, "Milo Spencer-Harper's 9-line neuron: its answer for "
+                                      "[1, 0, 0]"),
+    Program("neuron", neuron, "the same neuron as Milo's NeuralNetwork class, weights before "
+                              "and after", loop=NeuralNetwork.train),
+    Program("two-layer", two_layer, "Andrew Trask's 2-layer network: its output after training"),
+    Program("three-layer", three_layer, "Trask's 3-layer network learning XOR: the error every "
+                                        "10,000 iterations"),
+    Program("eleven-lines", eleven_lines, "Trask's 11-line version of it: the network's final "
+                                          "output"),
+    Program("multi-layer", multi_layer, "Milo's multi-layered network: both layers' weights "
+                                        "before and after", loop=MultiLayerNeuralNetwork.train),
+    # seven networks of 60,000 iterations: too slow for the run-them-all default
+    Program("gradient-descent", gradient_descent, "Trask's Part 2: gradient descent, the error "
+                                                  "for each learning rate alpha",
+            in_default_run=False),
+]
 
-    table: None, or the answer table with the training data's X and y.
+
+def default_of(function: Callable, parameter: str):
+    """A parameter's default, read from the function itself: the one place it is set.
+
+    >>> default_of(three_layer, "iterations")
+    60000
     """
-    bias = result["bias"]
-    print("Weights after training%s:" % (" (the last row of each: the bias)" if bias else ""))
-    for k, synapses in enumerate(result["weights"]):
-        neurons = len(synapses[0])
-        print("syn%d (%d inputs%s -> %d neuron%s):" % (k, result["layers"][k], " + bias" if bias
-                                                       else "", neurons, "s"[neurons == 1:]))
-        print(format_matrix(synapses))
-    if result["errors"]:
-        print("Error in the last iteration: %s" % format_error(result["errors"][-1]))
-    for situation in asks:
-        print("New situation %s -> %s" % (situation, format_matrix(answer(result, situation))))
-    if table is not None:
-        print_answer_table(answer_table(result, *table), result)
-    if plot:
-        print_lines(error_plot(result["errors"]))
+    return inspect.signature(function).parameters[parameter].default
 
 
-def print_answer_table(rows: List[tuple], result: dict) -> None:
-    """The answer table: inputs, answer, and the target where the row was a training example."""
-    width = max(len("inputs"), 2 * len(rows[0][0]) - 1)
-    print("%-*s  %-10s  %s" % (width, "inputs", "answer", "trained on"))
-    for situation, output, targets in rows:
-        seen = "yes, target %s" % ", ".join(map(str, targets)) if targets else ""
-        print(("%-*s  %.8f  %s" % (width, " ".join(map(str, situation)), output, seen)).rstrip())
-    if not result["bias"]:
-        # One line, under 80 columns: why the all-zero row says (or starts from) 0.5.
-        if len(result["weights"]) == 1:
-            print("All zeros give 0.5: weights times 0 add up to 0; sigmoid(0) = 0.5. "
-                  "Try --bias.")
-        else:
-            print("All zeros: the first layer can only say sigmoid(0) = 0.5. Try --bias.")
+def run_program(program: Program, trace: bool = False, **settings):
+    """Run a program with these settings, tracing its first and last iteration if asked."""
+    if not trace:
+        return program.function(**settings)
+    iterations = settings.get("iterations", default_of(program.function, "iterations"))
+    with tracing(program.loop or program.function, iterations):
+        return program.function(**settings)
 
 
-def run_train(args) -> None:
-    """The train command: check the settings and data, train, then print what was asked for."""
-    X, y, description = load_data(args.data)
-    layers = parse_layers(args.layers) if args.layers else [len(X[0]), 4, len(y[0])]
-    check_network(X, y, layers, args.bias)
-    try:
-        alpha = float(args.alpha)
-    except ValueError:
-        raise ValueError("--alpha takes a number, like 0.5; got %r" % args.alpha)
-    asks = [parse_numbers(text, "--ask") for text in args.ask]
-    for situation in asks:
-        if len(situation) != layers[0]:
-            raise ValueError("--ask %s gives %d number%s, but the network takes %d inputs"
-                             % (",".join(map(str, situation)), len(situation),
-                                "s"[len(situation) == 1:], layers[0]))
-    if args.table:
-        check_table(layers[0])  # before a long training run, not after
-    iterations = 10000 if args.iterations is None else args.iterations
-    check_training(iterations, alpha, args.every)
-    print("Data: %s, %s" % (args.data, description))
-    print("Training layers %s for %d iterations, alpha %g, seed %d%s"
-          % (",".join(map(str, layers)), iterations, alpha, args.seed,
-             ", with bias" if args.bias else ""))
-    result = train_network(X, y, layers, iterations, alpha, args.seed, args.bias, args.every,
-                           progress=lambda iteration, error: print("Error:" + format_error(error)),
-                           trace=tracer(iterations) if args.trace else None)
-    print_training(result, asks, (X, y) if args.table else None, args.plot)
-
-
-# ---------------------------------------------------------------------------
-# 8. Timing: the bench command
-#
-# How long an iteration of each program's training takes on this Python.
-# ---------------------------------------------------------------------------
+# ----------------------------------------------------------------------------
+# bench: how long an iteration of each program's training takes
+# ----------------------------------------------------------------------------
 
 BENCH_RUNS = 5
-# Iterations a run: the 9-line post's 10,000, so all runs take seconds, and
-# PyPy has time to compile the loops (with a few thousand it mostly does not).
+# the 9-line post's 10,000: each run takes a second or so, and PyPy has time
+# to compile the loops
 BENCH_ITERATIONS = 10000
 
 
-def run_bench(runs: int = BENCH_RUNS, iterations=None, seed: int = 1) -> None:
+def run_bench(runs: int = BENCH_RUNS, iterations: int = BENCH_ITERATIONS, seed: int = 1) -> None:
     """Train each program `runs` times and print the median run's microseconds an iteration."""
-    # Imported only here: at the top they would add about 0.05 s to every
-    # start under PyPy, where importing is slow (nothing is compiled yet).
-    import platform
-    import statistics
-    if runs < 1 or (iterations is not None and iterations < 1):
-        raise ValueError("bench needs --runs and --iterations of at least 1, got %d and %s"
-                         % (runs, iterations))
+    import platform    # here, not at the top: only bench needs them, and PyPy
+    import statistics  # imports slowly before anything is compiled
     print("%s %s: each program's training, the median of %d runs after one to warm up"
           % (platform.python_implementation(), platform.python_version(), runs))
     width = max(len(program.name) for program in PROGRAMS)
     for program in PROGRAMS:
-        count = iterations or BENCH_ITERATIONS
+        # gradient-descent: one alpha, as its networks all train alike
+        settings = {"alphas": [1]} if program.function is gradient_descent else {}
         seconds = []
         for _ in range(runs + 1):  # the first run warms up (PyPy compiles the loops then)
-            start = time.perf_counter()
-            program.run(seed=seed, iterations=count, **program.bench_settings)
-            seconds.append(time.perf_counter() - start)
-        print("%-*s %9.1f \u00b5s an iteration  (%d iterations a run)"
-              % (width, program.name, statistics.median(seconds[1:]) / count * 1e6, count))
+            with contextlib.redirect_stdout(io.StringIO()):
+                start = time.perf_counter()
+                program.function(iterations=iterations, seed=seed, **settings)
+                seconds.append(time.perf_counter() - start)
+        print("%-*s %9.1f us an iteration  (%d iterations a run)"
+              % (width, program.name, statistics.median(seconds[1:]) / iterations * 1e6,
+                 iterations))
 
 
-# ---------------------------------------------------------------------------
-# 9. The command line
-# ---------------------------------------------------------------------------
+# ----------------------------------------------------------------------------
+# The command line
+# ----------------------------------------------------------------------------
 
-class Program:
-    """A post program as the command line knows it."""
-
-    def __init__(self, name, run, show, iterations, min_iterations, summary,
-                 in_default_run=True, options=(), bench_settings=None):
-        self.name, self.run, self.show = name, run, show
-        self.iterations, self.min_iterations, self.summary = iterations, min_iterations, summary
-        # in_default_run: whether running pureneuron.py with no PROGRAM runs it;
-        # options: its own settings, (flags, argparse keywords) each, whose
-        # `dest` names the parameter of `run` it sets; bench_settings: what
-        # bench passes to `run` to time one network's training
-        self.in_default_run, self.options = in_default_run, options
-        self.bench_settings = bench_settings or {}
+class CommandLineError(InputError):
+    """A command line argparse could not read."""
 
 
-def _learning_rate(text: str) -> Number:
-    """An alpha above 0, kept as Python would print it: '1' gives 1, '0.5' gives 0.5."""
-    try:
-        alpha = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("expected a number, got %r" % text)
-    if not 0 < alpha < math.inf:
-        raise argparse.ArgumentTypeError("the learning rate must be above 0 and finite, got %r"
-                                         % text)
-    try:
-        return int(text)
-    except ValueError:
-        return alpha
-
-
-def _size(text: str) -> int:
-    """A layer's number of neurons: a whole number from 1."""
-    size = _whole_number(text)
-    if size < 1:
-        raise argparse.ArgumentTypeError("a layer needs at least 1 neuron, got %r" % text)
-    return size
-
-
-GRADIENT_DESCENT_OPTIONS = [
-    (("--alpha",), dict(dest="alphas", action="append", type=_learning_rate, metavar="A",
-                        help="train with learning rate A; repeat for several "
-                             "(default: the post's 0.001, 0.01, 0.1, 1, 10, 100, 1000)")),
-    (("--hidden",), dict(dest="hidden_size", type=_size, metavar="N",
-                         help="neurons in the hidden layer (default 4; the post's variant: 32)")),
-    (("--directions",), dict(dest="directions", action="store_true",
-                             help="the post's third program: also print the weights and how "
-                                  "often each one's update changed direction")),
-]
-
-PROGRAMS = [
-    Program("nine-lines", nine_lines, print_nine_lines, 10000, 0,
-            "Milo Spencer-Harper's 9-line neuron: its answer for [1, 0, 0]"),
-    Program("neuron", neuron, print_neuron, 10000, 0,
-            "the same neuron as Milo's NeuralNetwork class, weights before and after"),
-    Program("two-layer", two_layer, print_two_layer, 10000, 1,
-            "Andrew Trask's 2-layer network: its output after training"),
-    Program("three-layer", three_layer, print_three_layer, 60000, 1,
-            "Trask's 3-layer network learning XOR: the error every 10,000 iterations"),
-    Program("eleven-lines", eleven_lines, print_eleven_lines, 60000, 1,
-            "Trask's 11-line version of it: the network's final output"),
-    # The follow-up posts.  gradient-descent trains 7 networks for 60,000
-    # iterations each, too slow for the run-them-all default.
-    Program("multi-layer", multi_layer, print_multi_layer, 60000, 0,
-            "Milo's multi-layered network: both layers' weights before and after"),
-    Program("gradient-descent", gradient_descent_sweep, print_gradient_descent, 60000, 0,
-            "Trask's Part 2: gradient descent, the error for each learning rate alpha",
-            in_default_run=False, options=GRADIENT_DESCENT_OPTIONS,
-            bench_settings={"alphas": [1]}),  # one alpha: the sweep's networks train alike
-]
-
-
-class CommandLineError(Exception):
-    """Bad input on the command line: reported in one line, exit status 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but errors are raised so main() can report them in one line."""
+class Parser(argparse.ArgumentParser):
+    """argparse, but its errors are raised, for main() to report in one line."""
 
     def error(self, message):
         raise CommandLineError(message)
 
 
-def _whole_number(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("expected a whole number, got %r" % text)
+def argument(convert: Callable, *details):
+    """An argparse type from one of the converters above, its errors in argparse's words."""
+    def converted(text):
+        try:
+            return convert(text, *details)
+        except InputError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+    converted.__name__ = convert.__name__  # argparse names it in some messages
+    return converted
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The command line: no program runs them all, a program's name runs that one."""
+    """The command line: no PROGRAM runs the posts' programs, a PROGRAM's name runs that one."""
     seeded = argparse.ArgumentParser(add_help=False)
-    seeded.add_argument("--seed", type=_whole_number, default=argparse.SUPPRESS,
+    seeded.add_argument("--seed", type=argument(whole_number, "--seed", 0, 2 ** 32 - 1),
+                        default=argparse.SUPPRESS,
                         help="start from the weights np.random.seed(SEED) gives (default 1)")
-    seeded.add_argument("--iterations", type=_whole_number, default=argparse.SUPPRESS,
-                        help="training iterations (default: the post's)")
+    seeded.add_argument("--iterations", type=argument(whole_number, "--iterations", 0,
+                                                      MAX_ITERATIONS),
+                        default=argparse.SUPPRESS,
+                        help="training iterations, 0 to %d (default: the post's)"
+                             % MAX_ITERATIONS)
     common = argparse.ArgumentParser(add_help=False, parents=[seeded])
     common.add_argument("--trace", action="store_true", default=argparse.SUPPRESS,
                         help="print every matrix of the first and the last iteration, "
                              "each with a note saying what it is")
-    parser = _Parser(prog="pureneuron.py", parents=[common],
-                     description="The neural networks of Milo Spencer-Harper's and Andrew "
-                                 "Trask's posts, in pure Python. With no PROGRAM, runs them "
-                                 "all but gradient-descent.")
+    parser = Parser(prog="pureneuron.py", parents=[common],
+                    description="The neural networks of Milo Spencer-Harper's and Andrew "
+                                "Trask's posts, in pure Python. With no PROGRAM, runs them all "
+                                "but gradient-descent.",
+                    epilog="Limits, to keep a run to about a minute: %d iterations, %d neurons "
+                           "a layer, %d layer sizes, %.0e examples x weights x iterations; data "
+                           "files up to %d MB, %d examples, %d numbers."
+                           % (MAX_ITERATIONS, MAX_NEURONS, MAX_LAYERS, MAX_WORK,
+                              MAX_DATA_BYTES // 2 ** 20, MAX_EXAMPLES, MAX_NUMBERS))
     parser.add_argument("--list", action="store_true", help="name the programs and stop")
-    programs = parser.add_subparsers(dest="program", metavar="PROGRAM")
+    commands = parser.add_subparsers(dest="program", metavar="PROGRAM")
     for program in PROGRAMS:
-        subparser = programs.add_parser(program.name, parents=[common], help=program.summary,
-                                        description=program.summary)
-        for flags, options in program.options:
-            # left out when not given, so `run`'s own defaults apply
-            subparser.add_argument(*flags, default=argparse.SUPPRESS, **options)
-    # The playground: commands of their own, not post programs, so not in PROGRAMS.
-    train = programs.add_parser(
-        "train", parents=[common], help="train a network of your own: layers, data, alpha, "
-                                        "bias, ...",
-        description="Train a network with the posts' arithmetic on a named table or a CSV "
-                    "file (10,000 iterations unless --iterations says otherwise), then print "
-                    "its weights and whatever else is asked for.")
-    train.add_argument("--layers", metavar="SIZES",
+        sub = commands.add_parser(program.name, parents=[common], help=program.summary,
+                                  description=program.summary)
+        if program.function is gradient_descent:
+            sub.add_argument("--alpha", dest="alphas", action="append", type=argument(learning_rate),
+                             metavar="A", default=argparse.SUPPRESS,
+                             help="train with learning rate A; repeat for several (default: "
+                                  "the post's 0.001, 0.01, 0.1, 1, 10, 100, 1000)")
+            sub.add_argument("--hidden", dest="hidden_size", metavar="N",
+                             type=argument(whole_number, "--hidden", 1, MAX_NEURONS),
+                             default=argparse.SUPPRESS,
+                             help="neurons in the hidden layer (default 4; the post's "
+                                  "variant: 32)")
+            sub.add_argument("--directions", action="store_true", default=argparse.SUPPRESS,
+                             help="the post's third program: also print the weights and how "
+                                  "often each one's update changed direction")
+    train = commands.add_parser(
+        "train", parents=[common],
+        help="train a network of your own: layers, data, alpha, bias, ...",
+        description="Train a network with the posts' arithmetic on a named table or a CSV file "
+                    "(10,000 iterations unless --iterations says otherwise), then print its "
+                    "weights and whatever else is asked for.")
+    train.add_argument("--layers", metavar="SIZES", type=argument(layer_sizes),
                        help="the number of inputs, then each layer's neurons, like 3,4,1 or 3,1 "
                             "(default: the data's inputs, 4, 1)")
     train.add_argument("--data", default="trask", metavar="NAME|FILE",
                        help="a named table (%s; default trask) or a CSV file: one example a "
                             "line, the inputs then one target from 0 to 1, an optional first "
                             "line of names" % ", ".join(DATASETS))
-    train.add_argument("--alpha", default="1",
+    train.add_argument("--alpha", default=1, type=argument(learning_rate),
                        help="learning rate, more than 0 (default 1, the posts' implicit rate)")
     train.add_argument("--bias", action="store_true",
                        help="add a constant input of 1 to every layer")
-    train.add_argument("--every", type=_whole_number, default=0, metavar="N",
+    train.add_argument("--every", default=0, metavar="N",
+                       type=argument(whole_number, "--every", 0, MAX_ITERATIONS),
                        help="print the mean absolute error every N iterations, from iteration 0 "
                             "(default 0: never)")
     train.add_argument("--ask", action="append", default=[], metavar="1,0,0",
+                       type=argument(numbers, "--ask", "1,0,0"),
                        help="after training, the answer for this new situation (repeatable)")
     train.add_argument("--table", action="store_true",
                        help="after training, the answer for every 0/1 combination of the inputs")
     train.add_argument("--plot", action="store_true",
                        help="after training, draw the error curve in the terminal (on a log "
                             "scale when the error falls tenfold or more)")
-    train.set_defaults(command=run_train)
-    picture = programs.add_parser("sigmoid", help="draw the sigmoid's S curve",
-                                  description="Draw the S curve, marking where it is steepest "
-                                              "and where it flattens.")
-    picture.set_defaults(command=lambda args: print_lines(sigmoid_picture()))
-    bench = programs.add_parser("bench", parents=[seeded], help="time each program's training",
-                                description="Time each program's training and print microseconds "
-                                            "an iteration, the median of several runs of "
-                                            "%d iterations (or --iterations)." % BENCH_ITERATIONS)
-    bench.add_argument("--runs", type=_whole_number, default=BENCH_RUNS,
-                       help="runs of each program (default %d)" % BENCH_RUNS)
-    bench.set_defaults(command=lambda args: run_bench(args.runs, args.iterations, args.seed))
+    commands.add_parser("sigmoid", help="draw the sigmoid's S curve",
+                        description="Draw the S curve, marking where it is steepest and where "
+                                    "it flattens.")
+    bench = commands.add_parser("bench", parents=[seeded], help="time each program's training",
+                                description="Time each program's training and print "
+                                            "microseconds an iteration, the median of several "
+                                            "runs of %d iterations (or --iterations)."
+                                            % BENCH_ITERATIONS)
+    bench.add_argument("--runs", type=argument(whole_number, "--runs", 1, MAX_RUNS),
+                       default=BENCH_RUNS, help="runs of each program (default %d)" % BENCH_RUNS)
     return parser
 
 
-def iterations_for(program: Program, iterations) -> int:
-    """The iteration count to run a program with: the post's, or a checked choice."""
-    if iterations is None:
-        return program.iterations
-    if iterations < program.min_iterations:
-        raise ValueError("%s needs --iterations of at least %d, got %d"
-                         % (program.name, program.min_iterations, iterations))
-    return iterations
+def run_train(args) -> None:
+    """The train command: check the data and settings together, train, print what was asked."""
+    X, y, description = load_data(args.data)
+    layers = args.layers or [len(X[0]), 4, len(y[0])]
+    check_network(X, y, layers, args.bias)
+    for situation in args.ask:
+        if len(situation) != layers[0]:
+            raise InputError("--ask %s gives %s, but the network takes %d inputs"
+                             % (",".join(map(str, situation)), plural(len(situation), "number"),
+                                layers[0]))
+    if args.table and layers[0] > TABLE_MAX_INPUTS:
+        raise InputError("--table lists every 0/1 combination of the inputs, for up to %d "
+                         "inputs (%d rows); this network has %d"
+                         % (TABLE_MAX_INPUTS, 2 ** TABLE_MAX_INPUTS, layers[0]))
+    iterations = getattr(args, "iterations", default_of(train_network, "iterations"))
+    check_work(iterations, len(X), layers, args.bias)
+    seed = getattr(args, "seed", 1)
+    # --plot draws at most about 600 points, so memory stays the same however long it trains
+    every = args.every or (max(1, iterations // 600) if args.plot else 0)
+    print("Data: %s, %s" % (args.data, description))
+    print("Training layers %s for %d iterations, alpha %s, seed %d%s"
+          % (",".join(map(str, layers)), iterations, python2_str(args.alpha), seed,
+             ", with bias" if args.bias else ""))
+    settings = dict(X=X, y=y, layers=layers, iterations=iterations, alpha=args.alpha, seed=seed,
+                    bias=args.bias, every=every,
+                    on_error=print_error if args.every else None)
+    if getattr(args, "trace", False):
+        with tracing(train_network, iterations):
+            result = train_network(**settings)
+    else:
+        result = train_network(**settings)
+    print_training(result, args.ask, (X, y) if args.table else None, args.plot)
 
 
-def main(argv=None) -> int:
-    """Run the command line; bad input is one line on stderr and exit status 2."""
+def print_error(iteration: int, error: float) -> None:
+    """One line of train --every."""
+    print("Error after %d iterations:%s" % (iteration, python2_str(error)))
+
+
+def run_programs(args) -> None:
+    """The posts' programs: the one named, or every one in the default run, each under a heading."""
+    settings = {name: getattr(args, name) for name in
+                ("iterations", "seed", "alphas", "hidden_size", "directions")
+                if hasattr(args, name)}
+    chosen = [p for p in PROGRAMS if args.program == p.name
+              or (args.program is None and p.in_default_run)]
+    if chosen[0].function is gradient_descent:
+        alphas = settings.get("alphas", default_of(gradient_descent, "alphas"))
+        if len(alphas) > MAX_ALPHAS:
+            raise InputError("--alpha is given %d times; at most %d" % (len(alphas), MAX_ALPHAS))
+        hidden = settings.get("hidden_size", default_of(gradient_descent, "hidden_size"))
+        check_work(settings.get("iterations", default_of(gradient_descent, "iterations")), 4,
+                   [3, hidden, 1])
+    for number, program in enumerate(chosen):
+        if args.program is None:
+            print("%s== %s: %s" % ("\n" if number else "", program.name, program.summary))
+        run_program(program, getattr(args, "trace", False), **settings)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    """Run the command line and return its exit status: bad input is one line and status 2."""
+    if sys.stdout is None:  # started with its output closed: nowhere to print
+        if sys.stderr is not None:
+            print("pureneuron.py: error: standard output is closed", file=sys.stderr)
+        return 1
     try:
-        # The defaults go in the namespace, not on the options: the main parser
-        # and each program's share the option objects, so a default set there
-        # would overwrite an option given before the program's name.
-        args = build_parser().parse_args(argv, argparse.Namespace(seed=1, iterations=None,
-                                                                  trace=False))
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as done:  # --help has printed its text
+            return done.code or 0
         if args.list:
             width = max(len(program.name) for program in PROGRAMS)
             for program in PROGRAMS:
                 print("%-*s %s" % (width, program.name, program.summary))
-            return 0
-        numpy_random(args.seed)  # a bad seed is reported before any work
-        if getattr(args, "command", None):
-            args.command(args)
-            return 0
-        chosen = [p for p in PROGRAMS if args.program == p.name or
-                  (args.program is None and p.in_default_run)]
-        counts = [iterations_for(program, args.iterations) for program in chosen]
-        for number, (program, iterations) in enumerate(zip(chosen, counts)):
-            if not args.program:
-                print("%s== %s: %s" % ("\n" if number else "", program.name, program.summary))
-            # the program's own options, where given (else `run`'s defaults apply)
-            settings = {options["dest"]: getattr(args, options["dest"])
-                        for flags, options in program.options if hasattr(args, options["dest"])}
-            program.show(program.run(seed=args.seed, iterations=iterations,
-                                     trace=tracer(iterations) if args.trace else None,
-                                     **settings))
+        elif args.program == "train":
+            run_train(args)
+        elif args.program == "sigmoid":
+            print("\n".join(sigmoid_picture()))
+        elif args.program == "bench":
+            iterations = getattr(args, "iterations", BENCH_ITERATIONS)
+            if iterations < 1:
+                raise InputError("bench needs --iterations of at least 1, got 0")
+            run_bench(args.runs, iterations, getattr(args, "seed", 1))
+        else:
+            run_programs(args)
+        sys.stdout.flush()  # so that a full disk is reported here, not at exit
         return 0
-    except (CommandLineError, ValueError) as error:
+    except InputError as error:
         print("pureneuron.py: error: %s" % error, file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("pureneuron.py: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        # The reader went away (`| head`): stop quietly, as other commands do.
-        sys.stdout = None
+        # the reader went away (`| head`): stop quietly, as other commands do, and
+        # point stdout at nothing so that Python's last flush has nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as error:
+        if error.errno not in (errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EBADF):
+            raise
+        print("pureneuron.py: error: cannot write the output: %s" % error.strerror,
+              file=sys.stderr)
+        return 1
 
 
-if __name__ == "__main__":
+# Run as a script; pasted into a notebook cell there is no file, and sys.argv is
+# the notebook's, so nothing runs and everything above is simply defined.
+if __name__ == "__main__" and "__file__" in globals():
     sys.exit(main())
