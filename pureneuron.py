@@ -944,41 +944,47 @@ def whole_number(text: str, what: str, low: int, high: int) -> int:
     >>> whole_number("60000", "--iterations", 0, MAX_ITERATIONS)
     60000
     """
-    if not isinstance(text, str):
-        raise TypeError("expected text, got %r" % (text,))
-    try:
-        number = int(text) if len(text) <= MAX_CELL_CHARACTERS else None
-    except ValueError:
-        number = None
-    if number is None:
-        raise InputError("%s takes a whole number, got %r" % (what, text[:40]))
+    number = read_number(text, what, int)
     if not low <= number <= high:
-        raise InputError("%s must be from %d to %d, got %s" % (what, low, high, text.strip()))
+        raise InputError("%s must be from %d to %d, got %s" % (what, low, high, quoted(text)))
     return number
 
 
 def real_number(text: str, what: str) -> Number:
-    """A finite number, kept whole when written as one ('10' is 10, '0.5' is 0.5).
+    """A number a float can hold, kept whole when written as one: '10' is 10, '0.5' is 0.5.
 
     >>> real_number("10", "--alpha"), real_number(" 0.5", "--alpha")
     (10, 0.5)
     """
-    if not isinstance(text, str):
-        raise TypeError("expected text, got %r" % (text,))
-    text = text.strip()
-    number = None
-    if 0 < len(text) <= MAX_CELL_CHARACTERS:
-        for kind in (int, float):
-            try:
-                number = kind(text)
-                break
-            except ValueError:
-                pass
-    if number is None:
-        raise InputError("%s: %r is not a number" % (what, text[:40]))
-    if not -1e300 < number < 1e300:  # also refuses inf and nan, and whole numbers no float holds
-        raise InputError("%s: %s is beyond the numbers this network can use" % (what, text))
+    try:
+        number = read_number(text, what, int)
+    except InputError:
+        number = read_number(text, what, float)
+    if not -1e300 < number < 1e300:  # refuses inf and nan too, and whole numbers no float holds
+        raise InputError("%s takes a finite number, got %s" % (what, quoted(text)))
     return number
+
+
+def read_number(text: str, what: str, kind: type) -> Number:
+    """int(text) or float(text), refusing text too long for a number as Python's int() may not."""
+    if not isinstance(text, str):
+        raise TypeError("%s: expected text, got %r" % (what, text))
+    try:
+        if len(text) <= MAX_CELL_CHARACTERS:
+            return kind(text)
+    except ValueError:
+        pass
+    raise InputError("%s takes %s, got %s"
+                     % (what, "a whole number" if kind is int else "a number", quoted(text)))
+
+
+def quoted(text: str) -> str:
+    """Input quoted for a message, the middle of a long one left out.
+
+    >>> quoted("abc"), quoted("1" * 401)
+    ("'abc'", "'11111111111111111111...' (401 characters)")
+    """
+    return repr(text) if len(text) <= 40 else "%r (%d characters)" % (text[:20] + "...", len(text))
 
 
 def learning_rate(text: str) -> Number:
@@ -988,25 +994,21 @@ def learning_rate(text: str) -> Number:
     (10, 0.001)
     """
     alpha = real_number(text, "--alpha")
-    if not alpha > 0 or float(alpha) == 0.0:
-        raise InputError("--alpha must be more than 0, got %s" % text.strip())
+    if not alpha > 0:
+        raise InputError("--alpha must be more than 0, got %s" % quoted(text))
     return alpha
 
 
-def numbers(text: str, what: str, example: str) -> Vector:
-    """Numbers separated by commas, as --ask and --layers take them.
+def numbers(text: str, what: str) -> Vector:
+    """Numbers separated by commas, as --ask takes them.
 
-    >>> numbers("1, 0,0.5", "--ask", "1,0,0")
+    >>> numbers("1, 0,0.5", "--ask")
     [1, 0, 0.5]
     """
     parts = text.split(",")
     if len(parts) > MAX_NEURONS:
         raise InputError("%s takes at most %d numbers, got %d" % (what, MAX_NEURONS, len(parts)))
-    try:
-        return [real_number(part, what) for part in parts]
-    except InputError:
-        raise InputError("%s takes numbers separated by commas, like %s; got %r"
-                         % (what, example, text[:60])) from None
+    return [real_number(part, what) for part in parts]
 
 
 def layer_sizes(text: str) -> List[int]:
@@ -1017,21 +1019,20 @@ def layer_sizes(text: str) -> List[int]:
     """
     sizes = text.split(",")
     if not 2 <= len(sizes) <= MAX_LAYERS:
-        raise InputError("--layers takes 2 to %d sizes, the inputs first, like 3,4,1; got %r"
-                         % (MAX_LAYERS, text[:60]))
-    return [whole_number(size.strip(), "each of --layers", 1, MAX_NEURONS) for size in sizes]
+        raise InputError("--layers takes 2 to %d sizes, the inputs first, like 3,4,1; got %s"
+                         % (MAX_LAYERS, quoted(text)))
+    return [whole_number(size, "each size in --layers", 1, MAX_NEURONS) for size in sizes]
 
 
-def check_work(iterations: int, examples: int, layers: Sequence[int], bias: bool = False,
-               networks: int = 1) -> None:
+def check_work(iterations: int, examples: int, layers: Sequence[int], bias: bool = False) -> None:
     """Refuse a run too long for a lesson: examples x weights x iterations over MAX_WORK."""
     weights = sum((inputs + (1 if bias else 0)) * neurons
                   for inputs, neurons in zip(layers, layers[1:]))
     work = iterations * examples * weights
     if work > MAX_WORK:
-        raise InputError("that is %d iterations x %d examples x %d weights = %.2g steps, over the "
-                         "limit of %.0e (about a minute); use fewer iterations or neurons"
-                         % (iterations, examples, weights, work, MAX_WORK))
+        raise InputError("%d iterations x %s x %d weights is %.2g, over the limit of %.0e "
+                         "(about a minute's training); use fewer iterations or neurons"
+                         % (iterations, plural(examples, "example"), weights, work, MAX_WORK))
 
 
 # ----------------------------------------------------------------------------
@@ -1448,28 +1449,16 @@ class Parser(argparse.ArgumentParser):
         raise CommandLineError(message)
 
 
-def argument(convert: Callable, *details):
-    """An argparse type from one of the converters above, its errors in argparse's words."""
-    def converted(text):
-        try:
-            return convert(text, *details)
-        except InputError as error:
-            raise argparse.ArgumentTypeError(str(error)) from None
-    converted.__name__ = convert.__name__  # argparse names it in some messages
-    return converted
-
-
 def build_parser() -> argparse.ArgumentParser:
-    """The command line: no PROGRAM runs the posts' programs, a PROGRAM's name runs that one."""
+    """The command line: no PROGRAM runs the posts' programs, a PROGRAM's name runs that one.
+
+    Options arrive as text; read_options converts and checks them.
+    """
     seeded = argparse.ArgumentParser(add_help=False)
-    seeded.add_argument("--seed", type=argument(whole_number, "--seed", 0, 2 ** 32 - 1),
-                        default=argparse.SUPPRESS,
+    seeded.add_argument("--seed", default=argparse.SUPPRESS,
                         help="start from the weights np.random.seed(SEED) gives (default 1)")
-    seeded.add_argument("--iterations", type=argument(whole_number, "--iterations", 0,
-                                                      MAX_ITERATIONS),
-                        default=argparse.SUPPRESS,
-                        help="training iterations, 0 to %d (default: the post's)"
-                             % MAX_ITERATIONS)
+    seeded.add_argument("--iterations", default=argparse.SUPPRESS,
+                        help="training iterations, 0 to %d (default: the post's)" % MAX_ITERATIONS)
     common = argparse.ArgumentParser(add_help=False, parents=[seeded])
     common.add_argument("--trace", action="store_true", default=argparse.SUPPRESS,
                         help="print every matrix of the first and the last iteration, "
@@ -1478,9 +1467,9 @@ def build_parser() -> argparse.ArgumentParser:
                     description="The neural networks of Milo Spencer-Harper's and Andrew "
                                 "Trask's posts, in pure Python. With no PROGRAM, runs them all "
                                 "but gradient-descent.",
-                    epilog="Limits, to keep a run to about a minute: %d iterations, %d neurons "
-                           "a layer, %d layer sizes, %.0e examples x weights x iterations; data "
-                           "files up to %d MB, %d examples, %d numbers."
+                    epilog="Limits, to keep a run to about a minute: %d iterations; %d neurons a "
+                           "layer and %d sizes in --layers; %.0e iterations x examples x weights; "
+                           "data files of %d MB, %d examples and %d numbers."
                            % (MAX_ITERATIONS, MAX_NEURONS, MAX_LAYERS, MAX_WORK,
                               MAX_DATA_BYTES // 2 ** 20, MAX_EXAMPLES, MAX_NUMBERS))
     parser.add_argument("--list", action="store_true", help="name the programs and stop")
@@ -1489,12 +1478,12 @@ def build_parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(program.name, parents=[common], help=program.summary,
                                   description=program.summary)
         if program.function is gradient_descent:
-            sub.add_argument("--alpha", dest="alphas", action="append", type=argument(learning_rate),
-                             metavar="A", default=argparse.SUPPRESS,
-                             help="train with learning rate A; repeat for several (default: "
-                                  "the post's 0.001, 0.01, 0.1, 1, 10, 100, 1000)")
+            sub.add_argument("--alpha", dest="alphas", action="append", metavar="A",
+                             default=argparse.SUPPRESS,
+                             help="train with learning rate A; repeat for several, up to %d "
+                                  "(default: the post's 0.001, 0.01, 0.1, 1, 10, 100, 1000)"
+                                  % MAX_ALPHAS)
             sub.add_argument("--hidden", dest="hidden_size", metavar="N",
-                             type=argument(whole_number, "--hidden", 1, MAX_NEURONS),
                              default=argparse.SUPPRESS,
                              help="neurons in the hidden layer (default 4; the post's "
                                   "variant: 32)")
@@ -1507,23 +1496,21 @@ def build_parser() -> argparse.ArgumentParser:
         description="Train a network with the posts' arithmetic on a named table or a CSV file "
                     "(10,000 iterations unless --iterations says otherwise), then print its "
                     "weights and whatever else is asked for.")
-    train.add_argument("--layers", metavar="SIZES", type=argument(layer_sizes),
+    train.add_argument("--layers", metavar="SIZES",
                        help="the number of inputs, then each layer's neurons, like 3,4,1 or 3,1 "
                             "(default: the data's inputs, 4, 1)")
     train.add_argument("--data", default="trask", metavar="NAME|FILE",
                        help="a named table (%s; default trask) or a CSV file: one example a "
                             "line, the inputs then one target from 0 to 1, an optional first "
                             "line of names" % ", ".join(DATASETS))
-    train.add_argument("--alpha", default=1, type=argument(learning_rate),
+    train.add_argument("--alpha", default="1",
                        help="learning rate, more than 0 (default 1, the posts' implicit rate)")
     train.add_argument("--bias", action="store_true",
                        help="add a constant input of 1 to every layer")
-    train.add_argument("--every", default=0, metavar="N",
-                       type=argument(whole_number, "--every", 0, MAX_ITERATIONS),
+    train.add_argument("--every", default="0", metavar="N",
                        help="print the mean absolute error every N iterations, from iteration 0 "
                             "(default 0: never)")
     train.add_argument("--ask", action="append", default=[], metavar="1,0,0",
-                       type=argument(numbers, "--ask", "1,0,0"),
                        help="after training, the answer for this new situation (repeatable)")
     train.add_argument("--table", action="store_true",
                        help="after training, the answer for every 0/1 combination of the inputs")
@@ -1538,68 +1525,85 @@ def build_parser() -> argparse.ArgumentParser:
                                             "microseconds an iteration, the median of several "
                                             "runs of %d iterations (or --iterations)."
                                             % BENCH_ITERATIONS)
-    bench.add_argument("--runs", type=argument(whole_number, "--runs", 1, MAX_RUNS),
-                       default=BENCH_RUNS, help="runs of each program (default %d)" % BENCH_RUNS)
+    bench.add_argument("--runs", default=str(BENCH_RUNS),
+                       help="runs of each program, 1 to %d (default %d)" % (MAX_RUNS, BENCH_RUNS))
     return parser
 
 
-def run_train(args) -> None:
+def read_options(args: argparse.Namespace) -> dict:
+    """The options given, each converted from text and checked against its limits."""
+    options = dict(vars(args))
+    readers = {
+        "seed": lambda text: whole_number(text, "--seed", 0, 2 ** 32 - 1),
+        "iterations": lambda text: whole_number(text, "--iterations", 0, MAX_ITERATIONS),
+        "hidden_size": lambda text: whole_number(text, "--hidden", 1, MAX_NEURONS),
+        "alphas": lambda texts: [learning_rate(text) for text in texts],
+        "alpha": learning_rate,
+        "layers": layer_sizes,
+        "every": lambda text: whole_number(text, "--every", 0, MAX_ITERATIONS),
+        "ask": lambda texts: [numbers(text, "--ask") for text in texts],
+        "runs": lambda text: whole_number(text, "--runs", 1, MAX_RUNS),
+    }
+    for name, read in readers.items():
+        if options.get(name) is not None:
+            options[name] = read(options[name])
+    if len(options.get("alphas", [])) > MAX_ALPHAS:
+        raise InputError("--alpha is given %d times; at most %d"
+                         % (len(options["alphas"]), MAX_ALPHAS))
+    return options
+
+
+def run_programs(options: dict) -> None:
+    """The posts' programs: the one named, or every one in the default run, each under a heading."""
+    settings = {name: options[name] for name in
+                ("iterations", "seed", "alphas", "hidden_size", "directions") if name in options}
+    if options["program"] == "gradient-descent":
+        check_work(settings.get("iterations", default_of(gradient_descent, "iterations")), 4,
+                   [3, settings.get("hidden_size", default_of(gradient_descent, "hidden_size")), 1])
+    chosen = [p for p in PROGRAMS if options["program"] == p.name
+              or (options["program"] is None and p.in_default_run)]
+    for number, program in enumerate(chosen):
+        if options["program"] is None:
+            print("%s== %s: %s" % ("\n" if number else "", program.name, program.summary))
+        run_program(program, options.get("trace", False), **settings)
+
+
+def run_train(options: dict) -> None:
     """The train command: check the data and settings together, train, print what was asked."""
-    X, y, description = load_data(args.data)
-    layers = args.layers or [len(X[0]), 4, len(y[0])]
-    check_network(X, y, layers, args.bias)
-    for situation in args.ask:
+    X, y, description = load_data(options["data"])
+    layers = options["layers"] or [len(X[0]), 4, len(y[0])]
+    bias = options["bias"]
+    check_network(X, y, layers, bias)
+    for situation in options["ask"]:
         if len(situation) != layers[0]:
             raise InputError("--ask %s gives %s, but the network takes %d inputs"
                              % (",".join(map(str, situation)), plural(len(situation), "number"),
                                 layers[0]))
-    if args.table and layers[0] > TABLE_MAX_INPUTS:
+    if options["table"] and layers[0] > TABLE_MAX_INPUTS:
         raise InputError("--table lists every 0/1 combination of the inputs, for up to %d "
                          "inputs (%d rows); this network has %d"
                          % (TABLE_MAX_INPUTS, 2 ** TABLE_MAX_INPUTS, layers[0]))
-    iterations = getattr(args, "iterations", default_of(train_network, "iterations"))
-    check_work(iterations, len(X), layers, args.bias)
-    seed = getattr(args, "seed", 1)
-    # --plot draws at most about 600 points, so memory stays the same however long it trains
-    every = args.every or (max(1, iterations // 600) if args.plot else 0)
-    print("Data: %s, %s" % (args.data, description))
+    iterations = options.get("iterations", default_of(train_network, "iterations"))
+    check_work(iterations, len(X), layers, bias)
+    seed = options.get("seed", 1)
+    every = options["every"]
+    print("Data: %s, %s" % (options["data"], description))
     print("Training layers %s for %d iterations, alpha %s, seed %d%s"
-          % (",".join(map(str, layers)), iterations, python2_str(args.alpha), seed,
-             ", with bias" if args.bias else ""))
-    settings = dict(X=X, y=y, layers=layers, iterations=iterations, alpha=args.alpha, seed=seed,
-                    bias=args.bias, every=every,
-                    on_error=print_error if args.every else None)
-    if getattr(args, "trace", False):
-        with tracing(train_network, iterations):
-            result = train_network(**settings)
-    else:
+          % (",".join(map(str, layers)), iterations, python2_str(options["alpha"]), seed,
+             ", with bias" if bias else ""))
+    settings = dict(X=X, y=y, layers=layers, iterations=iterations, alpha=options["alpha"],
+                    seed=seed, bias=bias, on_error=print_error if every else None,
+                    # --plot draws at most about 600 points: memory stays the same
+                    # however long it trains
+                    every=every or (max(1, iterations // 600) if options["plot"] else 0))
+    with tracing(train_network, iterations) if options.get("trace") else contextlib.nullcontext():
         result = train_network(**settings)
-    print_training(result, args.ask, (X, y) if args.table else None, args.plot)
+    print_training(result, options["ask"], (X, y) if options["table"] else None, options["plot"])
 
 
 def print_error(iteration: int, error: float) -> None:
     """One line of train --every."""
     print("Error after %d iterations:%s" % (iteration, python2_str(error)))
-
-
-def run_programs(args) -> None:
-    """The posts' programs: the one named, or every one in the default run, each under a heading."""
-    settings = {name: getattr(args, name) for name in
-                ("iterations", "seed", "alphas", "hidden_size", "directions")
-                if hasattr(args, name)}
-    chosen = [p for p in PROGRAMS if args.program == p.name
-              or (args.program is None and p.in_default_run)]
-    if chosen[0].function is gradient_descent:
-        alphas = settings.get("alphas", default_of(gradient_descent, "alphas"))
-        if len(alphas) > MAX_ALPHAS:
-            raise InputError("--alpha is given %d times; at most %d" % (len(alphas), MAX_ALPHAS))
-        hidden = settings.get("hidden_size", default_of(gradient_descent, "hidden_size"))
-        check_work(settings.get("iterations", default_of(gradient_descent, "iterations")), 4,
-                   [3, hidden, 1])
-    for number, program in enumerate(chosen):
-        if args.program is None:
-            print("%s== %s: %s" % ("\n" if number else "", program.name, program.summary))
-        run_program(program, getattr(args, "trace", False), **settings)
 
 
 def main(argv: Optional[List[str]] = None) -> int:
@@ -1613,21 +1617,22 @@ def main(argv: Optional[List[str]] = None) -> int:
             args = build_parser().parse_args(argv)
         except SystemExit as done:  # --help has printed its text
             return done.code or 0
-        if args.list:
+        options = read_options(args)
+        if options["list"]:
             width = max(len(program.name) for program in PROGRAMS)
             for program in PROGRAMS:
                 print("%-*s %s" % (width, program.name, program.summary))
-        elif args.program == "train":
-            run_train(args)
-        elif args.program == "sigmoid":
+        elif options["program"] == "train":
+            run_train(options)
+        elif options["program"] == "sigmoid":
             print("\n".join(sigmoid_picture()))
-        elif args.program == "bench":
-            iterations = getattr(args, "iterations", BENCH_ITERATIONS)
+        elif options["program"] == "bench":
+            iterations = options.get("iterations", BENCH_ITERATIONS)
             if iterations < 1:
                 raise InputError("bench needs --iterations of at least 1, got 0")
-            run_bench(args.runs, iterations, getattr(args, "seed", 1))
+            run_bench(options["runs"], iterations, options.get("seed", 1))
         else:
-            run_programs(args)
+            run_programs(options)
         sys.stdout.flush()  # so that a full disk is reported here, not at exit
         return 0
     except InputError as error:
@@ -1643,7 +1648,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 0
     except OSError as error:
         if error.errno not in (errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EBADF):
-            raise
+            raise  # not the output: something else went wrong
         print("pureneuron.py: error: cannot write the output: %s" % error.strerror,
               file=sys.stderr)
         return 1
