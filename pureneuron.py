@@ -62,15 +62,18 @@ Matrix = List[Vector]   # a list of rows: [[0, 0, 1], [1, 1, 1]] is 2 rows by 3 
 def nine_lines(iterations: int = 10000, seed: int = 1) -> dict:
     """Milo's 9-line neuron: train it, then print its answer for [1, 0, 0]."""
     training_set_inputs = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]]
-    training_set_outputs = transpose([[0, 1, 1, 0]])
-    rng = numpy_random(seed)
+    training_set_outputs = transpose([[0, 1, 1, 0]])  # a column: one answer a row
+    rng = numpy_random(seed)  # the post's random.seed(1): its starting weights
+    # 2 * random - 1: three weights from -1 to 1, a start with no opinion
     synaptic_weights = subtract(multiply(2, random_matrix(rng, 3, 1)), 1)
-    training_set_inputs_T = transpose(training_set_inputs)
+    training_set_inputs_T = transpose(training_set_inputs)  # the post's .T, made once
     for iteration in range(iterations):
         output = sigmoid(dot(training_set_inputs, synaptic_weights))
+        # each weight moves by its inputs times error * output * (1 - output),
+        # the error scaled by the sigmoid's slope at the answer
         synaptic_weights = add(synaptic_weights, dot(training_set_inputs_T, multiply(
             multiply(subtract(training_set_outputs, output), output), subtract(1, output))))
-    answer = sigmoid(dot([[1, 0, 0]], synaptic_weights))
+    answer = sigmoid(dot([[1, 0, 0]], synaptic_weights))  # a situation it has never seen
     print(numpy_str(answer[0]))  # numpy's new situation was a plain row, printed as one
     return {"synaptic_weights": synaptic_weights, "answer": answer}
 
@@ -315,8 +318,8 @@ def gradient_descent(iterations: int = 60000, seed: int = 1,
         rng = numpy_random(seed)
         synapse_0 = subtract(multiply(2, random_matrix(rng, 3, hidden_size)), 1)
         synapse_1 = subtract(multiply(2, random_matrix(rng, hidden_size, 1)), 1)
-        synapse_0_direction_count = multiply(0.0, synapse_0)
-        synapse_1_direction_count = multiply(0.0, synapse_1)
+        synapse_0_direction_count = [[0.0 for _ in row] for row in synapse_0]  # zeros_like
+        synapse_1_direction_count = [[0.0 for _ in row] for row in synapse_1]
         errors = []
         for j in range(iterations):
             layer_0 = X
@@ -563,7 +566,7 @@ def entry_pairs(a: Union[Number, Matrix], b: Union[Number, Matrix]):
         return [[(a, y) for y in row] for row in b]
     if not isinstance(b, list):
         return [[(x, b) for x in row] for row in a]
-    if len(a) != len(b):
+    if shape(a) != shape(b):
         raise ValueError("cannot pair a %s matrix's entries with a %s matrix's"
                          % (shape(a), shape(b)))
     return [zip_exactly(row_a, row_b) for row_a, row_b in zip(a, b)]
@@ -768,8 +771,12 @@ def python2_str(x: Number) -> str:
     if isinstance(x, int):
         return str(x)
     text = "%.12g" % x
-    if text.lstrip("-").isdigit():
-        text += ".0"
+    digits = text.lstrip("-")
+    if digits.isdigit() and len(digits) < 12:
+        return text + ".0"  # a whole number keeps its point
+    if digits.isdigit():  # 12 digits and a point would not fit: Python 2 wrote 1e+11
+        mantissa, exponent = ("%.11e" % x).split("e")
+        return mantissa.rstrip("0").rstrip(".") + "e" + exponent
     return text
 
 
@@ -1122,7 +1129,9 @@ def read_examples(path) -> Tuple[Matrix, Matrix]:
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError("a data file's path is a str or os.PathLike, got %r" % (path,))
     try:
-        with open(path, "rb") as file:
+        # without blocking: a FIFO with no writer would otherwise wait here forever
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(descriptor, "rb") as file:
             if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
                 raise InputError("%s is not a regular file" % os.fspath(path))
             data = file.read(MAX_DATA_BYTES + 1)

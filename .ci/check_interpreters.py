@@ -3,11 +3,16 @@
 For CPython 3.8 to 3.13, PyPy 3 and Pyodide (CPython for WebAssembly, as browser
 notebooks run it, here under Node.js), this runs pureneuron.py with no arguments
 (every program at the posts' settings), `--list`, each listed program with another
-seed and few iterations, and one refused seed, and compares exit status, standard
-output and standard error with CPython 3.11's, byte for byte.  It also runs the test
-suite on each interpreter that pytest installs on.  The programs are read from
-`pureneuron.py --list` (and other commands from `--help`), so new ones are checked
-without changing this file.
+seed and few iterations (and again with its switches on), and one refused seed, and
+compares exit status, standard output and standard error with CPython 3.11's, byte
+for byte.  On each it also pastes the file into a "notebook cell" (exec with a
+Jupyter kernel's sys.argv, which must print nothing and raise nothing) and then
+calls three_layer(iterations=10001), compared the same way; and on the default
+python3 it does the same in a real Jupyter kernel (ipykernel and nbclient, installed
+into a venv in the cache).  It runs the test suite on each interpreter that pytest
+installs on (Pyodide: the doctests and the tests marked `portable`).  The programs
+are read from `pureneuron.py --list` (and other commands from `--help`), so new
+ones are checked without changing this file.
 
 An interpreter that cannot be found is reported as SKIP with the reason; any
 difference, error or failed test makes the exit status 1.
@@ -40,14 +45,65 @@ REFUSED_SEED = ["--seed", "4294967296"]  # one past numpy's range: our own one-l
 TIMEOUT = 600  # seconds for any one run, so that a hung one cannot hold CI up for long
 # Under Pyodide there are no processes, and the full suite would take minutes:
 # there (and where --full-suite-on leaves an interpreter out) the doctests and the
-# portability tests run; the outputs are compared in full everywhere.
-LIGHT_TESTS = ["pureneuron.py", "test_pureneuron.py",
-               "-k", "portability or (pureneuron.py and not test_pureneuron.py)"]
+# tests marked `portable` (no subprocess, no numpy, quick) run, in two pytest runs
+# (a doctest carries no marker, so no one -m expression selects both); the
+# outputs are compared in full everywhere.
+LIGHT_TESTS = [("doctests", ["pureneuron.py"]),
+               ("portable tests", ["test_pureneuron.py", "-m", "portable and not full_length"])]
 
 # On the other interpreters the suite leaves out its full-length runs of the
 # posts' programs: their printed output is compared here with the reference's,
-# byte for byte, and the default python3 runs those tests too.
+# byte for byte, and the default python3 runs those tests too.  (Tests marked
+# needs_numpy skip where numpy is missing, as it is in the folders pytest is
+# installed into here; .ci/run runs them on the default python3.)
 ACROSS_INTERPRETERS = ["-m", "not full_length"]
+
+# Options with a value that a program's short run is also tried with, beside its
+# on/off switches (found in its --help): the parts of the program they reach.
+EXTRA_OPTIONS = {"gradient-descent": ["--hidden", "5", "--alpha", "0.5"],
+                 "train": ["--every", "100", "--ask", "1,0,1"]}
+
+# Pasting the whole file into a notebook cell: it must print nothing and raise
+# nothing (the kernel's sys.argv is not ours to parse); then a second cell calls
+# a program, whose output is compared like the others'.  Run with the file's
+# folder as the working directory.
+KERNEL_ARGV = ["/x/ipykernel_launcher.py", "-f", "/x/kernel-1.json"]
+SECOND_CELL = "three_layer(iterations=10001)"
+PASTE = "<notebook paste>"  # its key among the runs' arguments
+PASTE_CODE = """\
+import contextlib, io, sys, traceback
+sys.argv = %r
+with open("pureneuron.py", encoding="utf-8") as file:
+    source = file.read()
+cell = {"__name__": "__main__"}
+out, err = io.StringIO(), io.StringIO()
+problem = ""
+try:
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        exec(compile(source, "<cell>", "exec"), cell)
+except BaseException:
+    problem = traceback.format_exc()
+if problem or out.getvalue() or err.getvalue():
+    sys.stderr.write("pasting pureneuron.py into a notebook cell (sys.argv %%r) printed or "
+                     "raised:\\n%%s%%s%%s" %% (sys.argv, out.getvalue(), err.getvalue(), problem))
+    sys.exit(3)
+exec(compile(%r, "<cell 2>", "exec"), cell)
+""" % (KERNEL_ARGV, SECOND_CELL)
+
+# The same in a real Jupyter kernel: the default python3 with ipykernel, driven by
+# nbclient, both installed into a venv in the cache (a minute the first time).
+JUPYTER_PACKAGES = ["ipykernel", "nbclient", "nbformat"]
+JUPYTER_CODE = """\
+import json, sys, tempfile, nbclient, nbformat
+with open(sys.argv[1], encoding="utf-8") as file:
+    source = file.read()
+notebook = nbformat.v4.new_notebook()
+notebook.cells = [nbformat.v4.new_code_cell(source), nbformat.v4.new_code_cell(%r)]
+with tempfile.TemporaryDirectory() as folder:  # a notebook elsewhere, not beside the file
+    nbclient.NotebookClient(notebook, timeout=600, kernel_name="python3",
+                            resources={"metadata": {"path": folder}}).execute()
+print(json.dumps([cell.outputs for cell in notebook.cells]))
+""" % SECOND_CELL
 
 # Commands whose output is not the same from run to run, so not compared.
 NOT_COMPARED = {"bench": "it prints how long each program took"}
@@ -76,6 +132,12 @@ class Interpreter:
         # -I: no user site or PYTHON* variables, as on a bare machine; -W error:
         # a deprecation in a newer Python stops the run instead of passing quietly.
         return self.command + ["-I", "-W", "error", SCRIPT] + list(args)
+
+    def paste(self):
+        """The command line that pastes pureneuron.py into a notebook cell (PASTE_CODE)."""
+        if self.kind == "pyodide":
+            return self.command + ["--mount", REPO, "-c", PASTE_CODE]
+        return self.command + ["-I", "-W", "error", "-c", PASTE_CODE]
 
     def pytest(self, site, args):
         """The command line that runs pytest, found in site, in the repository."""
@@ -241,23 +303,98 @@ def run_tests(interpreter, cache, full):
     site, how = install_pytest(interpreter, cache)
     if site is None:
         return None, "SKIP tests: " + how.splitlines()[0], how
-    args = ["-q", "-p", "no:cacheprovider"] + ACROSS_INTERPRETERS
-    if not full:
-        args += LIGHT_TESTS
-    result = run(interpreter.pytest(site, args), dict(interpreter.env, PYTHONPATH=site))
-    lines = (result.out + result.err).strip().splitlines()
-    closing = lines[-1].strip("= ") if lines else "(no output)"
-    passed = re.search(r"\b(\d+) passed\b", closing)
-    ok = result.status == 0 and passed is not None and int(passed.group(1)) > 0
-    if result.status == 5:
-        closing = "no tests collected (pytest exit 5): " + closing
-    summary = "tests: %s (pytest %s, %.0f s)" % (closing, how, result.seconds)
+    common = ["-q", "-p", "no:cacheprovider"]
+    parts = [("", common + ACROSS_INTERPRETERS)] if full else \
+        [(label + ": ", common + args) for label, args in LIGHT_TESTS]
+    ok, closings, details, seconds = True, [], [], 0.0
+    for label, args in parts:
+        result = run(interpreter.pytest(site, args), dict(interpreter.env, PYTHONPATH=site))
+        seconds += result.seconds
+        lines = (result.out + result.err).strip().splitlines()
+        closing = lines[-1].strip("= ") if lines else "(no output)"
+        passed = re.search(r"\b(\d+) passed\b", closing)
+        if result.status == 5:
+            closing = "no tests collected (pytest exit 5): " + closing
+        closings.append(label + closing)
+        if not (result.status == 0 and passed is not None and int(passed.group(1)) > 0):
+            ok = False  # a run that passed no test is a failure too
+            details.append(indent("$ pytest %s\n%s" % (" ".join(args), "\n".join(lines[-60:]))))
+    summary = "tests: %s (pytest %s, %.0f s)" % ("; ".join(closings), how, seconds)
     if interpreter.kind == "pyodide":
-        summary += " [doctests and portability tests: no processes in the browser]"
+        summary += " [no processes in the browser]"
     elif not full:
-        summary += " [doctests and portability tests only: --full-suite-on]"
-    details = "" if ok else indent("\n".join(lines[-60:]))
-    return ok, summary, details
+        summary += " [--full-suite-on leaves this one the light part]"
+    return ok, summary, "\n".join(details)
+
+
+# --- a real Jupyter notebook on the default python3 ------------------------
+
+def run_jupyter(cache):
+    """Install ipykernel and nbclient into a venv of this python3 (reused when cached) and
+    run the notebook of JUPYTER_CODE there; (how it was installed, Result), or (why not, None)."""
+    version = identify([sys.executable])
+    key = re.sub(r"[^\w.]+", "-", "-".join(version or ("python3", "unknown")))
+    venv = os.path.join(cache, "jupyter-venv", key)
+    python = os.path.join(venv, "bin", "python")
+    done = os.path.join(venv, ".installed")
+    how = "cached"
+    if not os.path.exists(done):
+        shutil.rmtree(venv, ignore_errors=True)
+        start = time.time()
+        for command in ([sys.executable, "-m", "venv", venv],
+                        [python, "-m", "pip", "install", "-qq"] + JUPYTER_PACKAGES):
+            result = run(command, timeout=300)
+            if result.status != 0:
+                shutil.rmtree(venv, ignore_errors=True)
+                return "could not install %s (`%s` exited %s):\n%s" % (
+                    " ".join(JUPYTER_PACKAGES), " ".join(command[-4:]), result.status,
+                    indent((result.out + result.err).strip()[-1500:])), None
+        with open(done, "w") as file:
+            file.write(" ".join(JUPYTER_PACKAGES) + "\n")
+        how = "installed in %.0f s" % (time.time() - start)
+    return how, run([python, "-c", JUPYTER_CODE, os.path.join(REPO, SCRIPT)])
+
+
+def judge_jupyter(outcome, reference_paste):
+    """What went wrong in the real notebook (a list of problems), and a summary."""
+    how, result = outcome
+    if result is None:
+        return None, "SKIP jupyter: " + how
+    problems = []
+    try:
+        cells = json.loads(result.out.strip().splitlines()[-1]) if result.status == 0 else None
+    except (ValueError, IndexError):
+        cells = None
+    if not cells or len(cells) != 2:
+        problems.append("nbclient exited %s:\n%s" % (result.status, indent(
+            (result.out + result.err).strip()[-3000:])))
+        return problems, "jupyter: the notebook did not run (%s)" % how
+
+    def shown(outputs):
+        return "".join(o.get("text", "") if o.get("output_type") == "stream" else
+                       "".join(o.get("traceback", [])) or json.dumps(o)[:500]
+                       for o in outputs)
+
+    pasted, called = cells
+    if pasted:
+        problems.append("the cell holding the whole file printed or raised:\n" +
+                        indent(shown(pasted)[-3000:]))
+    out = "".join(o["text"] for o in called
+                  if o.get("output_type") == "stream" and o.get("name") == "stdout")
+    others = [o for o in called
+              if not (o.get("output_type") == "stream" and o.get("name") == "stdout")
+              and o.get("output_type") != "execute_result"]
+    if others:
+        problems.append("`%s` printed to stderr or raised:\n%s" % (
+            SECOND_CELL, indent(shown(others)[-3000:])))
+    if out != reference_paste.out:
+        problems.append("`%s` in the notebook:\n%s" % (SECOND_CELL, indent(explain_difference(
+            reference_paste, Result(reference_paste.status, out, reference_paste.err, 0),
+            "jupyter"))))
+    return problems, "jupyter (ipykernel and nbclient on this python3; %s, %.0f s): %s" % (
+        how, result.seconds, "the notebook's output is not the reference's" if problems else
+        "the cell of the whole file printed nothing; `%s` printed the reference's output"
+        % SECOND_CELL)
 
 
 # --- comparing outputs -------------------------------------------------------
@@ -308,8 +445,8 @@ def program_names(reference):
 
 def short_runs(reference, name):
     """How to run a program briefly (another seed, few iterations, where it takes them),
-    and once more with all its on/off switches on (such as --table), if it has any;
-    each tried on the reference, and left out with a note if refused."""
+    and once more with all its on/off switches on (such as --table), if it has any, and
+    its EXTRA_OPTIONS; each tried on the reference, and left out with a note if refused."""
     usage = run(reference.script([name, "--help"])).out
     args = [name]
     for option, value in SHORT_SETTINGS.items():
@@ -321,13 +458,14 @@ def short_runs(reference, name):
             % (reference.name, " ".join(args)))
         args = [name]
     chosen = [args]  # from here on it must run on the reference, and is compared
-    if switches:
-        tried = run(reference.script(args + switches))
+    extras = switches + EXTRA_OPTIONS.get(name, [])
+    if extras:
+        tried = run(reference.script(args + extras))
         if tried.status == 0:
-            chosen.append(args + switches)
+            chosen.append(args + extras)
         else:
             say("NOTE: %s refuses `pureneuron.py %s`, so it is not run: %s" % (
-                reference.name, " ".join(args + switches), tried.err.strip()[-300:]))
+                reference.name, " ".join(args + extras), tried.err.strip()[-300:]))
     return chosen
 
 
@@ -347,6 +485,8 @@ def main(argv=None):
     parser.add_argument("--full-suite-on", metavar="NAME,...", default="all",
                         help="run the whole test suite only on these (default all; Pyodide "
                              "never); the others run the doctests and portability tests")
+    parser.add_argument("--no-jupyter", action="store_true",
+                        help="skip the real Jupyter notebook (which installs ipykernel once)")
     parser.add_argument("--only", metavar="NAME,...",
                         help="check only these (e.g. cpython3.8,pyodide), besides the reference")
     options = parser.parse_args(argv)
@@ -386,6 +526,11 @@ def main(argv=None):
     say("runs on each interpreter, compared with the reference's:")
     for args in runs:
         say("    pureneuron.py " + (" ".join(args) or "   (every program, posts' settings)"))
+    say("    %s: exec the file in a cell, sys.argv %s; then %s"
+        % (PASTE, " ".join(KERNEL_ARGV), SECOND_CELL))
+    if not options.no_jupyter:
+        say("and on this python3, a real Jupyter notebook: a cell of the whole file, then %s"
+            % SECOND_CELL)
     default_python = os.path.realpath(sys.executable)
 
     def full_suite(interpreter):
@@ -407,14 +552,25 @@ def main(argv=None):
         else:
             jobs += [(interpreter, "run", [args], slow) for args in short]
         jobs.append((interpreter, "run", [()], slow * 30))
+        jobs.append((interpreter, "paste", [], slow * 3))
         if not (options.tests_ran_on_default and
                 os.path.realpath(interpreter.command[0]) == default_python):
             jobs.append((interpreter, "tests", [], slow * (15 if full_suite(interpreter) else 5)))
+    if not options.no_jupyter:
+        jobs.append((None, "jupyter", [], 40))
     jobs.sort(key=lambda job: -job[3])
 
     def work(job):
         interpreter, what, arguments, _ = job
-        if what == "tests":
+        if what == "jupyter":
+            done = {"jupyter": run_jupyter(options.cache)}
+            say("[%4.0f s] %-12s a real notebook on this python3: done"
+                % (time.time() - _started, "jupyter"))
+            return done
+        if what == "paste":
+            done = {(interpreter.name, (PASTE,)): run(interpreter.paste(), interpreter.env)}
+            label = None
+        elif what == "tests":
             done = {(interpreter.name, "tests"):
                     run_tests(interpreter, options.cache, full_suite(interpreter))}
             label = "test suite"
@@ -437,24 +593,29 @@ def main(argv=None):
     say("")
     say("== pureneuron.py on each interpreter, against %s %s" % (reference.name, reference.version))
     failed = []
+    compared = runs + [[PASTE]]
     for interpreter in interpreters:
         problems, notes = [], []
-        for args in runs:
+        for args in compared:
             key = tuple(args)
             mine, theirs = outcomes[(interpreter.name, key)], outcomes[(reference.name, key)]
             command = ("pureneuron.py " + " ".join(args)).strip()
+            if args == [PASTE]:
+                command = "%s, then %s" % (PASTE, SECOND_CELL)
             if interpreter is reference:
                 expected_status = 2 if args == REFUSED_SEED else 0
                 if mine.status != expected_status or (mine.err and expected_status == 0):
                     problems.append("%s: exit status %s (expected %s)\n%s" % (
                         command, mine.status, expected_status, indent(mine.err[-2000:])))
+                elif expected_status == 0 and not mine.out.strip():
+                    problems.append("%s: printed nothing" % command)
             elif (mine.status, mine.out, mine.err) != (theirs.status, theirs.out, theirs.err):
                 problems.append("%s:\n%s" % (command, indent(
                     explain_difference(theirs, mine, interpreter.name))))
         outputs = ("outputs: reference (%d runs)" if interpreter is reference else
-                   "outputs: same as reference (%d runs)") % len(runs)
+                   "outputs: same as reference (%d runs)") % len(compared)
         if problems:
-            outputs = "outputs: DIFFER in %d of %d runs" % (len(problems), len(runs))
+            outputs = "outputs: DIFFER in %d of %d runs" % (len(problems), len(compared))
         tests = outcomes.get((interpreter.name, "tests"))
         if tests is None:
             tests_line = "tests: the default python3's run, printed by .ci/run"
@@ -473,16 +634,28 @@ def main(argv=None):
             say(indent(note))
         if problems:
             failed.append(interpreter.name)
+    if "jupyter" in outcomes:
+        problems, line = judge_jupyter(outcomes["jupyter"], outcomes[(reference.name, (PASTE,))])
+        if problems is None:
+            skipped.append(("jupyter", line[len("SKIP jupyter: "):]))
+        else:
+            say("%s %s" % ("FAIL" if problems else "ok  ", line))
+            for problem in problems:
+                say(indent(problem))
+            if problems:
+                failed.append("jupyter")
     for name, why in skipped:
         say("SKIP %s: %s" % (name, why))
-    say("checked: %s" % ", ".join(i.name for i in interpreters))
+    say("checked: %s" % ", ".join([i.name for i in interpreters] +
+                                  [name for name in ["jupyter"] if name in outcomes and
+                                   name not in dict(skipped)]))
     if skipped:
         say("skipped: %s" % ", ".join(name for name, _ in skipped))
     if failed:
         say("FAILED: %s" % ", ".join(failed))
     say("time: %.0f s for these checks" % (time.time() - _started))
-    say("interpreters: %d passed, %d failed, %d skipped" % (
-        len(interpreters) - len(failed), len(failed), len(skipped)))
+    say("interpreters: %d passed, %d failed, %d skipped (jupyter counted as one)" % (
+        len(interpreters) + ("jupyter" in outcomes) - len(failed), len(failed), len(skipped)))
     return 1 if failed or (skipped and options.require_all) else 0
 
 
