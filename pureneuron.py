@@ -905,19 +905,25 @@ def tracing(loop_function: Callable, iterations: int):
 
 
 def print_iteration(iteration: int, variables, names: List[str]) -> None:
-    """Each matrix the loop assigned, in the order it assigns them, with a note saying what it is."""
+    """Each value the loop assigned, in the order it assigns them, with a note saying what it is."""
     print("--- iteration %d ---" % iteration)
     for name in names:
         base, *attributes = name.split(".")
+        if base not in variables:  # assigned on some iterations only
+            continue
         value = variables[base]
         for attribute in attributes:
             value = getattr(value, attribute)
-        matrices = [(name, value)] if not isinstance(value[0][0], list) else [
-            ("%s[%d]" % (name, k), matrix) for k, matrix in enumerate(value)]
-        for label, matrix in matrices:
-            note = TRACE_NOTES.get(name.split(".")[-1])
+        if isinstance(value, list) and value and isinstance(value[0], list) \
+                and value[0] and isinstance(value[0][0], list):  # a list of matrices
+            labelled = [("%s[%d]" % (name, k), matrix) for k, matrix in enumerate(value)]
+        else:
+            labelled = [(name, value)]
+        note = TRACE_NOTES.get(name.split(".")[-1])
+        for label, value in labelled:
             print("%s: %s" % (label, note) if note else label + ":")
-            print(numpy_str(matrix))
+            print(numpy_str(value) if isinstance(value, list) else python2_str(value)
+                  if isinstance(value, (int, float)) else repr(value))
 
 
 # ----------------------------------------------------------------------------
@@ -1467,7 +1473,7 @@ def build_parser() -> argparse.ArgumentParser:
     seeded.add_argument("--seed", default=argparse.SUPPRESS,
                         help="start from the weights np.random.seed(SEED) gives (default 1)")
     seeded.add_argument("--iterations", default=argparse.SUPPRESS,
-                        help="training iterations, 0 to %d (default: the post's)" % MAX_ITERATIONS)
+                        help="training iterations, 0 to %d (default: the program's own)" % MAX_ITERATIONS)
     common = argparse.ArgumentParser(add_help=False, parents=[seeded])
     common.add_argument("--trace", action="store_true", default=argparse.SUPPRESS,
                         help="print every matrix of the first and the last iteration, "
