@@ -1089,7 +1089,7 @@ def parse_examples(lines: Sequence[str], name: str = "data") -> Tuple[Matrix, Ma
             continue
         where = "%s line %d" % (name, number)
         try:
-            cells = next(csv.reader([line]))
+            cells = next(csv.reader([line], strict=True))
         except csv.Error as error:
             raise InputError("%s: %s" % (where, error)) from None
         if fields is None:
@@ -1610,7 +1610,7 @@ def run_train(options: dict) -> None:
                     seed=seed, bias=bias, on_error=print_error if every else None,
                     # --plot draws at most about 600 points: memory stays the same
                     # however long it trains
-                    every=every or (max(1, iterations // 600) if options["plot"] else 0))
+                    every=every or (math.ceil(iterations / 600) if options["plot"] else 0))
     with tracing(train_network, iterations) if options.get("trace") else contextlib.nullcontext():
         result = train_network(**settings)
     print_training(result, options["ask"], (X, y) if options["table"] else None, options["plot"])
