@@ -36,8 +36,8 @@ Glossary (the posts' names, and ours where numpy had an operator):
 """
 
 import math
+import operator
 import random
-import sys
 from typing import List, Union
 
 Number = Union[int, float]
@@ -484,11 +484,24 @@ def random_matrix(rng: random.Random, rows: int, columns: int) -> Matrix:
 # ----------------------------------------------------------------------------
 # Matrices as lists of rows
 #
-# numpy checks that shapes fit; so do these, because zip() would otherwise
-# quietly drop whatever does not fit.  They check what is cheap (lengths,
-# not every entry): a number where a row should be, or a string among the
-# numbers, fails with Python's own TypeError.
+# numpy checks that shapes fit; so do these, because a loop or zip() over
+# rows of different lengths would quietly skip what does not fit.  They check
+# what is cheap, a length per row; a string among the numbers fails with
+# Python's own TypeError.
 # ----------------------------------------------------------------------------
+
+def width(m: Matrix) -> int:
+    """How many columns a matrix has, after checking that every row has that many.
+
+    >>> width([[0, 0, 1], [1, 1, 1]])
+    3
+    """
+    columns = len(m[0])
+    for row in m:
+        if len(row) != columns:
+            raise ValueError("a ragged matrix: rows of %d and of %d entries" % (columns, len(row)))
+    return columns
+
 
 def shape(m: Matrix) -> str:
     """A matrix's rows by columns, for messages.
@@ -496,7 +509,7 @@ def shape(m: Matrix) -> str:
     >>> shape([[0, 0, 1], [1, 1, 1]])
     '2x3'
     """
-    return "%dx%d" % (len(m), len(m[0]) if m else 0)
+    return "%dx%d" % (len(m), len(m[0]))
 
 
 def transpose(m: Matrix) -> Matrix:
@@ -505,7 +518,7 @@ def transpose(m: Matrix) -> Matrix:
     >>> transpose([[0, 0, 1], [0, 1, 1]])
     [[0, 0], [0, 1], [1, 1]]
     """
-    return [list(column) for column in zip_exactly(*m)]
+    return [[row[j] for row in m] for j in range(width(m))]
 
 
 def dot(a: Matrix, b: Matrix) -> Matrix:
@@ -517,17 +530,17 @@ def dot(a: Matrix, b: Matrix) -> Matrix:
     >>> dot([[1, 2], [3, 4]], [[5], [6]])
     [[17.0], [39.0]]
     """
-    if len(a[0]) != len(b):
+    if width(a) != len(b):
         raise ValueError("cannot dot a %s matrix with a %s matrix: %d columns against %d rows"
                          % (shape(a), shape(b), len(a[0]), len(b)))
-    columns = transpose(b)
+    rows_of_b, columns_of_b = range(len(b)), range(width(b))
     product = []
     for row in a:
         product_row = []
-        for column in columns:
+        for j in columns_of_b:
             total = 0.0
-            for x, w in zip_exactly(row, column):
-                total += x * w
+            for k in rows_of_b:
+                total += row[k] * b[k][j]
             product_row.append(total)
         product.append(product_row)
     return product
@@ -539,7 +552,7 @@ def add(a: Union[Number, Matrix], b: Union[Number, Matrix]) -> Matrix:
     >>> add([[1, 2]], [[10, 20]])
     [[11, 22]]
     """
-    return [[x + y for x, y in pairs] for pairs in entry_pairs(a, b)]
+    return elementwise(operator.add, a, b)
 
 
 def subtract(a: Union[Number, Matrix], b: Union[Number, Matrix]) -> Matrix:
@@ -548,7 +561,7 @@ def subtract(a: Union[Number, Matrix], b: Union[Number, Matrix]) -> Matrix:
     >>> subtract(1, [[0.25], [0.75]])
     [[0.75], [0.25]]
     """
-    return [[x - y for x, y in pairs] for pairs in entry_pairs(a, b)]
+    return elementwise(operator.sub, a, b)
 
 
 def multiply(a: Union[Number, Matrix], b: Union[Number, Matrix]) -> Matrix:
@@ -557,31 +570,22 @@ def multiply(a: Union[Number, Matrix], b: Union[Number, Matrix]) -> Matrix:
     >>> multiply([[1, 2]], [[3, 4]]), multiply(2, [[0.5, 4]])
     ([[3, 8]], [[1.0, 8]])
     """
-    return [[x * y for x, y in pairs] for pairs in entry_pairs(a, b)]
+    return elementwise(operator.mul, a, b)
 
 
-def entry_pairs(a: Union[Number, Matrix], b: Union[Number, Matrix]):
-    """For each row, the pairs of entries in the same place; a number pairs with every entry."""
+def elementwise(operation, a: Union[Number, Matrix], b: Union[Number, Matrix]) -> Matrix:
+    """operation(x, y) for the entries x of a and y of b in the same place.
+
+    A number stands for a matrix of the other's shape, full of that number.
+    """
     if not isinstance(a, list):
-        return [[(a, y) for y in row] for row in b]
+        a = [[a] * width(b) for row in b]
     if not isinstance(b, list):
-        return [[(x, b) for x in row] for row in a]
-    if shape(a) != shape(b):
-        raise ValueError("cannot pair a %s matrix's entries with a %s matrix's"
+        b = [[b] * width(a) for row in a]
+    if len(a) != len(b) or width(a) != width(b):
+        raise ValueError("cannot combine a %s matrix with a %s matrix entry by entry"
                          % (shape(a), shape(b)))
-    return [zip_exactly(row_a, row_b) for row_a, row_b in zip(a, b)]
-
-
-if sys.version_info >= (3, 10):
-    def zip_exactly(*rows):
-        """zip(), but rows of different lengths are an error, not quietly cut short."""
-        return zip(*rows, strict=True)
-else:  # Python 3.8 and 3.9 have no strict zip: compare the lengths first
-    def zip_exactly(*rows):
-        """zip(), but rows of different lengths are an error, not quietly cut short."""
-        if len(set(map(len, rows))) > 1:
-            raise ValueError("rows of different lengths: %s" % ", ".join(map(str, map(len, rows))))
-        return zip(*rows)
+    return [list(map(operation, row_a, row_b)) for row_a, row_b in zip(a, b)]
 
 
 # ----------------------------------------------------------------------------
@@ -645,12 +649,11 @@ def mean(m: Matrix) -> float:
     >>> mean([[0.5], [0.25]])
     0.375
     """
-    total, count = 0.0, 0
+    total = 0.0
     for row in m:
         for x in row:
             total += x
-            count += 1
-    return total / count
+    return total / (len(m) * width(m))
 
 
 # ============================================================================
@@ -671,6 +674,7 @@ import inspect
 import io
 import os
 import stat
+import sys
 import textwrap
 import time
 from typing import Callable, NamedTuple, Optional, Sequence, Tuple

@@ -783,14 +783,8 @@ def part_one_definitions():
     source = source_text()
     part_two_line = next(number for number, line in enumerate(source.split("\n"), 1)
                          if line.startswith(PART_TWO_MARKER))
-    found, statements = {}, list(ast.parse(source).body)
-    while statements:
-        node = statements.pop(0)
-        if isinstance(node, ast.If):  # zip_exactly is defined in an if
-            statements += node.body + node.orelse
-        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.lineno < part_two_line:
-            found[node.name] = node
-    return found
+    return {node.name: node for node in ast.parse(source).body
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.lineno < part_two_line}
 
 
 def module_data_constants():
@@ -981,46 +975,26 @@ def test_mismatched_shapes_raise_a_value_error_naming_both(call, shapes):
 
 
 RAGGED = [
-    lambda zip_exactly: pureneuron.transpose([[1, 2], [3]]),
-    lambda zip_exactly: pureneuron.transpose([[1], [2, 3]]),
-    lambda zip_exactly: pureneuron.dot([[1, 2], [3]], [[1], [2]]),
-    lambda zip_exactly: pureneuron.dot([[1, 2]], [[1], [2, 3]]),
-    lambda zip_exactly: pureneuron.dot([[1, 2]], [[1, 2], [3]]),
-    lambda zip_exactly: pureneuron.add([[1, 2], [3]], [[1, 2], [3, 4]]),
-    lambda zip_exactly: pureneuron.subtract([[1, 2], [3, 4]], [[1, 2], [3]]),
-    lambda zip_exactly: pureneuron.multiply([[1], [2, 3]], [[1, 2], [2, 3]]),
-    lambda zip_exactly: list(zip_exactly([1, 2], [1, 2, 3])),
-    lambda zip_exactly: list(zip_exactly([1, 2, 3], [1, 2])),
+    lambda: pureneuron.transpose([[1, 2], [3]]),
+    lambda: pureneuron.transpose([[1], [2, 3]]),
+    lambda: pureneuron.dot([[1, 2], [3]], [[1], [2]]),
+    lambda: pureneuron.dot([[1, 2]], [[1], [2, 3]]),
+    lambda: pureneuron.dot([[1, 2]], [[1, 2], [3]]),
+    lambda: pureneuron.add([[1, 2], [3]], [[1, 2], [3, 4]]),
+    lambda: pureneuron.add([[1, 2], [3]], [[1, 2], [3]]),
+    lambda: pureneuron.subtract([[1, 2], [3, 4]], [[1, 2], [3]]),
+    lambda: pureneuron.multiply([[1], [2, 3]], [[1, 2], [2, 3]]),
+    lambda: pureneuron.multiply(2, [[1, 2], [3]]),
+    lambda: pureneuron.subtract([[1, 2], [3]], 1),
+    lambda: pureneuron.mean([[1, 2], [3]]),
 ]
 
 
-def fallback_zip_exactly():
-    """The zip_exactly of Pythons without zip(strict=True), defined from its source here."""
-    for node in ast.parse(source_text()).body:
-        if isinstance(node, ast.If) and "version_info" in ast.dump(node.test):
-            namespace = {}
-            exec(compile(ast.Module(body=node.orelse, type_ignores=[]), "<fallback>", "exec"),
-                 namespace)
-            return namespace["zip_exactly"]
-    raise AssertionError("no `if sys.version_info ...` defining zip_exactly")
-
-
 @portable
-@pytest.mark.parametrize("fallback", [False, True], ids=["zip_exactly", "fallback"])
 @pytest.mark.parametrize("call", RAGGED)
-def test_ragged_matrices_raise_a_value_error_and_are_never_cut_short(monkeypatch, call, fallback):
-    # the fallback is what Python 3.8 and 3.9 run; it is tested on every Python here
-    zip_exactly = fallback_zip_exactly() if fallback else pureneuron.zip_exactly
-    monkeypatch.setattr(pureneuron, "zip_exactly", zip_exactly)
-    with pytest.raises(ValueError):
-        call(zip_exactly)
-
-
-@portable
-@pytest.mark.parametrize("fallback", [False, True], ids=["zip_exactly", "fallback"])
-def test_zip_exactly_pairs_rows_of_equal_length(fallback):
-    zip_exactly = fallback_zip_exactly() if fallback else pureneuron.zip_exactly
-    assert list(zip_exactly([1, 2], [3, 4], [5, 6])) == [(1, 3, 5), (2, 4, 6)]
+def test_ragged_matrices_raise_a_value_error_and_are_never_cut_short(call):
+    with pytest.raises(ValueError, match="ragged"):
+        call()
 
 
 @portable
