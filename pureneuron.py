@@ -31,7 +31,9 @@ Glossary (the posts' names, and ours where numpy had an operator):
     rng              ours: the random generator, started as np.random.seed starts numpy's
     dot(a, b)        numpy's a.dot(b) or np.dot(a, b): the matrix product
     add, subtract, multiply   numpy's +, - and * on matrices: entry by entry
-    sigmoid_slope    the posts' nonlin(x, deriv=True) and __sigmoid_derivative
+    sigmoid_slope    the posts' nonlin(x, deriv=True), __sigmoid_derivative and
+                     sigmoid_output_to_derivative
+    python2_str      how Python 2 printed a number: Error:0.496410031903 (Part II)
     numpy_str        how numpy printed a matrix in 2015 (Part II)
 """
 
@@ -52,22 +54,23 @@ Matrix = List[Vector]   # a list of rows: [[0, 0, 1], [1, 1, 1]] is 2 rows by 3 
 # post's loop, printing what the post printed when the post printed it.  Where
 # numpy writes an operator (X.T, a * b, y - l2), we call a helper defined at
 # the end of Part I (transpose, multiply, subtract).  Each program also
-# returns its numbers in a dict, for tests and notebooks.
+# returns its numbers in a dict, for tests and notebooks.  To see a matrix as
+# the posts showed it, print(numpy_str(l1)); print(l1) shows the bare lists.
 # ============================================================================
 
-# ----------------------------------------------------------------------------
-# Milo Spencer-Harper: one neuron, in 9 lines
-# ----------------------------------------------------------------------------
+# --- Milo Spencer-Harper: one neuron, in 9 lines ------------------------------
 
 def nine_lines(iterations: int = 10000, seed: int = 1) -> dict:
     """Milo's 9-line neuron: train it, then print its answer for [1, 0, 0]."""
     training_set_inputs = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]]
     training_set_outputs = transpose([[0, 1, 1, 0]])  # a column: one answer a row
     rng = numpy_random(seed)  # the post's random.seed(1): its starting weights
-    # 2 * random - 1: three weights from -1 to 1, a start with no opinion
+    # 2 * random - 1: three weights from -1 to 1, mean 0, none favoured at the start
     synaptic_weights = subtract(multiply(2, random_matrix(rng, 3, 1)), 1)
     training_set_inputs_T = transpose(training_set_inputs)  # the post's .T, made once
     for iteration in range(iterations):
+        # the post writes the sigmoid out, 1 / (1 + exp(-x)); math.exp takes one
+        # number, so sigmoid() applies it to each entry
         output = sigmoid(dot(training_set_inputs, synaptic_weights))
         # each weight moves by its inputs times error * output * (1 - output),
         # the error scaled by the sigmoid's slope at the answer
@@ -78,16 +81,14 @@ def nine_lines(iterations: int = 10000, seed: int = 1) -> dict:
     return {"synaptic_weights": synaptic_weights, "answer": answer}
 
 
-# ----------------------------------------------------------------------------
-# Milo's longer version: the same neuron as a class
-# ----------------------------------------------------------------------------
+# --- Milo's longer version: the same neuron as a class ------------------------
 
 class NeuralNetwork:
     """One neuron with 3 inputs: it thinks, and it learns from examples."""
 
     def __init__(self, seed: int = 1):
         rng = numpy_random(seed)
-        # 3 weights, one per input, from -1 to 1: a start with no opinion
+        # 3 weights, one per input, from -1 to 1 with mean 0
         self.synaptic_weights = subtract(multiply(2, random_matrix(rng, 3, 1)), 1)
 
     def train(self, training_set_inputs: Matrix, training_set_outputs: Matrix,
@@ -125,9 +126,7 @@ def neuron(iterations: int = 10000, seed: int = 1) -> dict:
             "synaptic_weights": neural_network.synaptic_weights, "answer": answer}
 
 
-# ----------------------------------------------------------------------------
-# Andrew Trask: a 2-layer network (one matrix of weights)
-# ----------------------------------------------------------------------------
+# --- Andrew Trask: a 2-layer network (one matrix of weights) ------------------
 
 def two_layer(iterations: int = 10000, seed: int = 1) -> dict:
     """Trask's 2-layer network: print l1, its output in the last iteration."""
@@ -139,7 +138,7 @@ def two_layer(iterations: int = 10000, seed: int = 1) -> dict:
     rng = numpy_random(seed)
     syn0 = subtract(multiply(2, random_matrix(rng, 3, 1)), 1)
     X_T = transpose(X)
-    l1 = sigmoid(dot(X, syn0))  # the untrained output, what 0 iterations print
+    l1 = sigmoid(dot(X, syn0))  # not in the post: gives 0 iterations an l1 to print
     for iter in range(iterations):
         # forward: each example's weighted inputs, squashed into 0..1
         l0 = X
@@ -154,9 +153,7 @@ def two_layer(iterations: int = 10000, seed: int = 1) -> dict:
     return {"l1": l1, "syn0": syn0}
 
 
-# ----------------------------------------------------------------------------
-# Trask: a 3-layer network, which learns what no single neuron can
-# ----------------------------------------------------------------------------
+# --- Trask: a 3-layer network, which learns what no single neuron can ---------
 
 def three_layer(iterations: int = 60000, seed: int = 1) -> dict:
     """Trask's 3-layer network learning exclusive-or: print the error every 10,000 iterations."""
@@ -180,8 +177,9 @@ def three_layer(iterations: int = 60000, seed: int = 1) -> dict:
         l2 = sigmoid(dot(l1, syn1))
         l2_error = subtract(y, l2)
         if j % 10000 == 0:
-            errors.append(mean(absolute(l2_error)))
-            print("Error:" + python2_str(errors[-1]))
+            mean_error = mean(absolute(l2_error))  # the post's np.mean(np.abs(l2_error))
+            errors.append(mean_error)  # kept for the dict this returns
+            print("Error:" + python2_str(mean_error))  # Python 2's str(): 12 digits
         l2_delta = multiply(l2_error, sigmoid_slope(l2))
         # backpropagation: l1's share of the blame is l2_delta sent back
         # through the weights it came through
@@ -192,9 +190,7 @@ def three_layer(iterations: int = 60000, seed: int = 1) -> dict:
     return {"errors": errors, "syn0": syn0, "syn1": syn1}
 
 
-# ----------------------------------------------------------------------------
-# Trask's 11 lines: the 3-layer network again, tersely
-# ----------------------------------------------------------------------------
+# --- Trask's 11 lines: the 3-layer network again, tersely ---------------------
 
 def eleven_lines(iterations: int = 60000, seed: int = 1) -> dict:
     """The 11-line network: the post printed nothing, so print l2, its last output."""
@@ -204,7 +200,7 @@ def eleven_lines(iterations: int = 60000, seed: int = 1) -> dict:
     syn0 = subtract(multiply(2, random_matrix(rng, 3, 4)), 1)
     syn1 = subtract(multiply(2, random_matrix(rng, 4, 1)), 1)
     X_T = transpose(X)
-    l2 = sigmoid(dot(sigmoid(dot(X, syn0)), syn1))  # the untrained output, what 0 iterations print
+    l2 = sigmoid(dot(sigmoid(dot(X, syn0)), syn1))  # not in the post: an l2 for 0 iterations
     for j in range(iterations):
         l1 = sigmoid(dot(X, syn0))
         l2 = sigmoid(dot(l1, syn1))
@@ -216,9 +212,7 @@ def eleven_lines(iterations: int = 60000, seed: int = 1) -> dict:
     return {"l2": l2, "syn0": syn0, "syn1": syn1}
 
 
-# ----------------------------------------------------------------------------
-# The follow-ups: Milo's multi-layered network
-# ----------------------------------------------------------------------------
+# --- The follow-ups: Milo's multi-layered network -----------------------------
 
 class NeuronLayer:
     """Milo's layer: its weights have a column per neuron and a row per input."""
@@ -290,9 +284,7 @@ def multi_layer(iterations: int = 60000, seed: int = 1) -> dict:
             "output": output}
 
 
-# ----------------------------------------------------------------------------
-# The follow-ups: Trask's Part 2, gradient descent with a learning rate
-# ----------------------------------------------------------------------------
+# --- The follow-ups: Trask's Part 2, gradient descent with a learning rate ----
 
 def gradient_descent(iterations: int = 60000, seed: int = 1,
                      alphas: tuple = (0.001, 0.01, 0.1, 1, 10, 100, 1000),
@@ -318,8 +310,9 @@ def gradient_descent(iterations: int = 60000, seed: int = 1,
         rng = numpy_random(seed)
         synapse_0 = subtract(multiply(2, random_matrix(rng, 3, hidden_size)), 1)
         synapse_1 = subtract(multiply(2, random_matrix(rng, hidden_size, 1)), 1)
-        synapse_0_direction_count = [[0.0 for _ in row] for row in synapse_0]  # zeros_like
-        synapse_1_direction_count = [[0.0 for _ in row] for row in synapse_1]
+        # numpy's zeros_like: 0.0 where each weight is
+        synapse_0_direction_count = [[0.0 for weight in row] for row in synapse_0]
+        synapse_1_direction_count = [[0.0 for weight in row] for row in synapse_1]
         errors = []
         for j in range(iterations):
             layer_0 = X
@@ -329,9 +322,12 @@ def gradient_descent(iterations: int = 60000, seed: int = 1,
             # error, so the weights step the other way (subtract)
             layer_2_error = subtract(layer_2, y)
             if j % 10000 == 0:
-                errors.append(mean(absolute(layer_2_error)))
-                print(("Error:" if directions else "Error after %d iterations:" % j)
-                      + python2_str(errors[-1]))
+                mean_error = mean(absolute(layer_2_error))
+                errors.append(mean_error)
+                if directions:  # the post's third program printed the error alone
+                    print("Error:" + python2_str(mean_error))
+                else:
+                    print("Error after " + str(j) + " iterations:" + python2_str(mean_error))
             layer_2_delta = multiply(layer_2_error, sigmoid_slope(layer_2))
             layer_1_error = dot(layer_2_delta, transpose(synapse_1))
             layer_1_delta = multiply(layer_1_error, sigmoid_slope(layer_1))
@@ -372,9 +368,7 @@ def turned(previous: Matrix, update: Matrix) -> Matrix:
             for row_before, row_now in zip(previous, update)]
 
 
-# ----------------------------------------------------------------------------
-# A network of any depth: the posts' arithmetic, for the playground
-# ----------------------------------------------------------------------------
+# --- A network of any depth: the posts' arithmetic, for the playground --------
 
 def train_network(X: Matrix, y: Matrix, layers: List[int], iterations: int = 10000,
                   alpha: Number = 1, seed: int = 1, bias: bool = False, every: int = 0,
@@ -496,6 +490,8 @@ def width(m: Matrix) -> int:
     >>> width([[0, 0, 1], [1, 1, 1]])
     3
     """
+    if not isinstance(m[0], list):  # numpy took a plain row like [1, 0, 0]; we don't
+        raise ValueError("a matrix is a list of rows: write %r, not %r" % ([m], m))
     columns = len(m[0])
     for row in m:
         if len(row) != columns:
@@ -579,18 +575,16 @@ def elementwise(operation, a: Union[Number, Matrix], b: Union[Number, Matrix]) -
     A number stands for a matrix of the other's shape, full of that number.
     """
     if not isinstance(a, list):
-        a = [[a] * width(b) for row in b]
+        a = [[a] * len(row) for row in b]
     if not isinstance(b, list):
-        b = [[b] * width(a) for row in a]
+        b = [[b] * len(row) for row in a]
     if len(a) != len(b) or width(a) != width(b):
         raise ValueError("cannot combine a %s matrix with a %s matrix entry by entry"
                          % (shape(a), shape(b)))
     return [list(map(operation, row_a, row_b)) for row_a, row_b in zip(a, b)]
 
 
-# ----------------------------------------------------------------------------
-# The sigmoid, its slope, and the mean error
-# ----------------------------------------------------------------------------
+# --- The sigmoid, its slope, and the mean error -------------------------------
 
 def sigmoid(m: Matrix) -> Matrix:
     """1 / (1 + e^-x) for each entry x: squashes any number into 0..1.
@@ -813,6 +807,7 @@ TRACE_NOTES = {
     "l2": "layer 2's outputs, the answers: sigmoid(l1 . syn1)",
     "l1_error": "l1's blame: y - l1 where l1 is the answer, else l2_delta . syn1^T",
     "l2_error": "how far off each answer is: y - l2",
+    "mean_error": "the mean size of the error, as last printed (every 10,000 iterations)",
     "l1_delta": "l1_error times the sigmoid's slope at l1",
     "l2_delta": "l2_error times the sigmoid's slope at l2: sure answers move least",
     "syn0": "the weights from layer 0 to layer 1, after this iteration's update",
@@ -845,7 +840,7 @@ def training_loop(function: Callable) -> Tuple[int, str, List[str]]:
     """A function's first `for COUNTER in range(...)`: its line, its counter and what it assigns.
 
     >>> training_loop(three_layer)[1:]
-    ('j', ['l0', 'l1', 'l2', 'l2_error', 'l2_delta', 'l1_error', 'l1_delta', 'syn1', 'syn0'])
+    ('j', ['l0', 'l1', 'l2', 'l2_error', 'mean_error', 'l2_delta', 'l1_error', 'l1_delta', 'syn1', 'syn0'])
     """
     lines, first_line = inspect.getsourcelines(function)
     for loop in ast.walk(ast.parse(textwrap.dedent("".join(lines)))):
@@ -1673,7 +1668,14 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 1
 
 
-# Run as a script; pasted into a notebook cell there is no file, and sys.argv is
-# the notebook's, so nothing runs and everything above is simply defined.
-if __name__ == "__main__" and "__file__" in globals():
+def started_as_script() -> bool:
+    """Whether this file was run (python3 pureneuron.py, %run), not pasted into a notebook cell.
+
+    Pasted into a cell, the code runs as __main__ too, but sys.argv is the
+    notebook kernel's and there may be no __file__: then nothing should run.
+    """
+    return "__file__" in globals() and os.path.abspath(sys.argv[0]) == os.path.abspath(__file__)
+
+
+if __name__ == "__main__" and started_as_script():
     sys.exit(main())

@@ -25,6 +25,7 @@ Standard library only, so it runs wherever the default python3 does.
 import argparse
 import concurrent.futures
 import difflib
+import hashlib
 import json
 import os
 import re
@@ -98,7 +99,8 @@ import json, sys, tempfile, nbclient, nbformat
 with open(sys.argv[1], encoding="utf-8") as file:
     source = file.read()
 notebook = nbformat.v4.new_notebook()
-notebook.cells = [nbformat.v4.new_code_cell(source), nbformat.v4.new_code_cell(%r)]
+notebook.cells = [nbformat.v4.new_code_cell(source), nbformat.v4.new_code_cell(%r),
+                  nbformat.v4.new_code_cell("%%run " + sys.argv[1] + " nine-lines")]
 with tempfile.TemporaryDirectory() as folder:  # a notebook elsewhere, not beside the file
     nbclient.NotebookClient(notebook, timeout=600, kernel_name="python3",
                             resources={"metadata": {"path": folder}}).execute()
@@ -171,6 +173,12 @@ def run(command, env_extra=None, timeout=TIMEOUT, cwd=REPO):
         status, out, err = "cannot start", b"", str(error).encode()
     return Result(status, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"),
                   time.time() - start)
+
+
+def digest(path):
+    """The SHA-256 of a file's bytes, to notice it changing under us."""
+    with open(path, "rb") as file:
+        return hashlib.sha256(file.read()).hexdigest()
 
 
 # --- finding the interpreters ------------------------------------------------
@@ -365,7 +373,7 @@ def judge_jupyter(outcome, reference_paste):
         cells = json.loads(result.out.strip().splitlines()[-1]) if result.status == 0 else None
     except (ValueError, IndexError):
         cells = None
-    if not cells or len(cells) != 2:
+    if not cells or len(cells) != 3:
         problems.append("nbclient exited %s:\n%s" % (result.status, indent(
             (result.out + result.err).strip()[-3000:])))
         return problems, "jupyter: the notebook did not run (%s)" % how
@@ -375,7 +383,7 @@ def judge_jupyter(outcome, reference_paste):
                        "".join(o.get("traceback", [])) or json.dumps(o)[:500]
                        for o in outputs)
 
-    pasted, called = cells
+    pasted, called, ran = cells
     if pasted:
         problems.append("the cell holding the whole file printed or raised:\n" +
                         indent(shown(pasted)[-3000:]))
@@ -391,10 +399,12 @@ def judge_jupyter(outcome, reference_paste):
         problems.append("`%s` in the notebook:\n%s" % (SECOND_CELL, indent(explain_difference(
             reference_paste, Result(reference_paste.status, out, reference_paste.err, 0),
             "jupyter"))))
+    if shown(ran) != "[ 0.99993704]\n":
+        problems.append("`%%run pureneuron.py nine-lines` printed:\n" + indent(shown(ran)[-3000:]))
     return problems, "jupyter (ipykernel and nbclient on this python3; %s, %.0f s): %s" % (
         how, result.seconds, "the notebook's output is not the reference's" if problems else
-        "the cell of the whole file printed nothing; `%s` printed the reference's output"
-        % SECOND_CELL)
+        "the cell of the whole file printed nothing; `%s` printed the reference's output; "
+        "`%%run pureneuron.py nine-lines` printed the post's answer" % SECOND_CELL)
 
 
 # --- comparing outputs -------------------------------------------------------
@@ -484,7 +494,7 @@ def main(argv=None):
                         help="a skipped interpreter fails the check too")
     parser.add_argument("--full-suite-on", metavar="NAME,...", default="all",
                         help="run the whole test suite only on these (default all; Pyodide "
-                             "never); the others run the doctests and portability tests")
+                             "never); the others run the doctests and tests marked portable")
     parser.add_argument("--no-jupyter", action="store_true",
                         help="skip the real Jupyter notebook (which installs ipykernel once)")
     parser.add_argument("--only", metavar="NAME,...",
@@ -519,6 +529,7 @@ def main(argv=None):
         interpreters.insert(0, reference)
     say("reference: %s %s" % (reference.name, reference.version))
 
+    script_digest = digest(os.path.join(REPO, SCRIPT))
     programs = program_names(reference)
     runs = [["--list"], []] + [args for name in programs for args in short_runs(reference, name)]
     runs.append(REFUSED_SEED)
@@ -560,8 +571,12 @@ def main(argv=None):
         jobs.append((None, "jupyter", [], 40))
     jobs.sort(key=lambda job: -job[3])
 
+    interrupted = threading.Event()
+
     def work(job):
         interpreter, what, arguments, _ = job
+        if interrupted.is_set():
+            return {}
         if what == "jupyter":
             done = {"jupyter": run_jupyter(options.cache)}
             say("[%4.0f s] %-12s a real notebook on this python3: done"
@@ -587,8 +602,17 @@ def main(argv=None):
 
     outcomes = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
-        for done in pool.map(work, jobs):
-            outcomes.update(done)
+        futures = [pool.submit(work, job) for job in jobs]
+        try:
+            for future in futures:
+                outcomes.update(future.result())
+        except KeyboardInterrupt:
+            # Ctrl-C reached the runs too (one process group); start no more of them.
+            interrupted.set()
+            for future in futures:
+                future.cancel()
+            say("interrupted")
+            return 130
 
     say("")
     say("== pureneuron.py on each interpreter, against %s %s" % (reference.name, reference.version))
@@ -653,10 +677,14 @@ def main(argv=None):
         say("skipped: %s" % ", ".join(name for name, _ in skipped))
     if failed:
         say("FAILED: %s" % ", ".join(failed))
+    changed = digest(os.path.join(REPO, SCRIPT)) != script_digest
+    if changed:
+        say("FAIL: %s changed while these checks ran, so the interpreters may have run "
+            "different versions of it: run them again" % SCRIPT)
     say("time: %.0f s for these checks" % (time.time() - _started))
     say("interpreters: %d passed, %d failed, %d skipped (jupyter counted as one)" % (
         len(interpreters) + ("jupyter" in outcomes) - len(failed), len(failed), len(skipped)))
-    return 1 if failed or (skipped and options.require_all) else 0
+    return 1 if failed or changed or (skipped and options.require_all) else 0
 
 
 if __name__ == "__main__":

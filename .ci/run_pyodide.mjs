@@ -5,6 +5,7 @@
 //   node .ci/run_pyodide.mjs pureneuron.py [ARGS...]      like `python pureneuron.py ARGS`
 //   node .ci/run_pyodide.mjs --mount DIR -m pytest [ARGS]  like `cd DIR && python -m pytest ARGS`
 //   node .ci/run_pyodide.mjs -c "import sys; print(sys.version)"
+//   node .ci/run_pyodide.mjs --mount DIR -c CODE     CODE run in DIR (the notebook-paste check)
 //   node .ci/run_pyodide.mjs --batch '[["--list"], ["neuron"]]' pureneuron.py
 //
 // --batch runs FILE once for each list of arguments in one Pyodide, which saves
