@@ -526,12 +526,12 @@ def dot(a: Matrix, b: Matrix) -> Matrix:
     >>> dot([[1, 2], [3, 4]], [[5], [6]])
     [[17.0], [39.0]]
     """
-    if width(a) != len(b):
-        raise ValueError("cannot dot a %s matrix with a %s matrix: %d columns against %d rows"
-                         % (shape(a), shape(b), len(a[0]), len(b)))
     rows_of_b, columns_of_b = range(len(b)), range(width(b))
     product = []
     for row in a:
+        if len(row) != len(b):
+            raise ValueError("cannot dot a %s matrix with a %s matrix: a row of %d entries "
+                             "against %d rows" % (shape(a), shape(b), len(row), len(b)))
         product_row = []
         for j in columns_of_b:
             total = 0.0
@@ -578,10 +578,16 @@ def elementwise(operation, a: Union[Number, Matrix], b: Union[Number, Matrix]) -
         a = [[a] * len(row) for row in b]
     if not isinstance(b, list):
         b = [[b] * len(row) for row in a]
-    if len(a) != len(b) or width(a) != width(b):
+    if len(a) != len(b):
         raise ValueError("cannot combine a %s matrix with a %s matrix entry by entry"
                          % (shape(a), shape(b)))
-    return [list(map(operation, row_a, row_b)) for row_a, row_b in zip(a, b)]
+    result = []
+    for row_a, row_b in zip(a, b):
+        if len(row_a) != len(row_b):  # map() would quietly stop at the shorter
+            raise ValueError("cannot combine a %s matrix with a %s matrix entry by entry"
+                             % (shape(a), shape(b)))
+        result.append(list(map(operation, row_a, row_b)))
+    return result
 
 
 # --- The sigmoid, its slope, and the mean error -------------------------------
