@@ -402,9 +402,9 @@ def train_network(X: Matrix, y: Matrix, layers: List[int], iterations: int = 100
         for k in reversed(range(len(weights))):  # backward: the last layer first
             delta = multiply(layer_error, sigmoid_slope(outputs[k + 1]))
             if k:
-                # the layer below's share, through the weights before they change
-                # (the bias row has no neuron below it to blame)
-                layer_error = dot(delta, transpose(weights[k][:len(weights[k]) - extra]))
+                # the layer below's share, through the weights before they change;
+                # the bias row, last, has no neuron below it to blame
+                layer_error = dot(delta, transpose(weights[k][:-1] if bias else weights[k]))
             update = dot(transpose(with_bias(outputs[k], bias)), delta)
             weights[k] = add(weights[k], multiply(alpha, update))
     return {"layers": list(layers), "bias": bias, "starting_weights": starting_weights,
@@ -484,10 +484,10 @@ def random_matrix(rng: random.Random, rows: int, columns: int) -> Matrix:
 # Python's own TypeError.
 # ----------------------------------------------------------------------------
 
-def width(m: Matrix) -> int:
+def column_count(m: Matrix) -> int:
     """How many columns a matrix has, after checking that every row has that many.
 
-    >>> width([[0, 0, 1], [1, 1, 1]])
+    >>> column_count([[0, 0, 1], [1, 1, 1]])
     3
     """
     if not isinstance(m[0], list):  # numpy took a plain row like [1, 0, 0]; we don't
@@ -514,7 +514,7 @@ def transpose(m: Matrix) -> Matrix:
     >>> transpose([[0, 0, 1], [0, 1, 1]])
     [[0, 0], [0, 1], [1, 1]]
     """
-    return [[row[j] for row in m] for j in range(width(m))]
+    return [[row[j] for row in m] for j in range(column_count(m))]
 
 
 def dot(a: Matrix, b: Matrix) -> Matrix:
@@ -526,7 +526,7 @@ def dot(a: Matrix, b: Matrix) -> Matrix:
     >>> dot([[1, 2], [3, 4]], [[5], [6]])
     [[17.0], [39.0]]
     """
-    rows_of_b, columns_of_b = range(len(b)), range(width(b))
+    rows_of_b, columns_of_b = range(len(b)), range(column_count(b))
     product = []
     for row in a:
         if len(row) != len(b):
@@ -572,20 +572,20 @@ def multiply(a: Union[Number, Matrix], b: Union[Number, Matrix]) -> Matrix:
 def elementwise(operation, a: Union[Number, Matrix], b: Union[Number, Matrix]) -> Matrix:
     """operation(x, y) for the entries x of a and y of b in the same place.
 
-    A number stands for a matrix of the other's shape, full of that number.
+    A number pairs with every entry of the other.
     """
     if not isinstance(a, list):
-        a = [[a] * len(row) for row in b]
+        return [[operation(a, y) for y in row] for row in b]
     if not isinstance(b, list):
-        b = [[b] * len(row) for row in a]
-    if len(a) != len(b):
+        return [[operation(x, b) for x in row] for row in a]
+    if len(a) != len(b) or len(a[0]) != len(b[0]):
         raise ValueError("cannot combine a %s matrix with a %s matrix entry by entry"
                          % (shape(a), shape(b)))
     result = []
-    for row_a, row_b in zip(a, b):
+    for i, (row_a, row_b) in enumerate(zip(a, b)):
         if len(row_a) != len(row_b):  # map() would quietly stop at the shorter
-            raise ValueError("cannot combine a %s matrix with a %s matrix entry by entry"
-                             % (shape(a), shape(b)))
+            raise ValueError("cannot combine row %d of %d entries with one of %d"
+                             % (i, len(row_a), len(row_b)))
         result.append(list(map(operation, row_a, row_b)))
     return result
 
@@ -600,7 +600,7 @@ def sigmoid(m: Matrix) -> Matrix:
     """
     try:
         return [[1 / (1 + math.exp(-x)) for x in row] for row in m]
-    except OverflowError:  # e^-x is beyond the floats: numpy calls it inf, and 1/(1 + inf) is 0
+    except OverflowError:  # some e^-x is beyond the floats: work those out one by one
         return [[1 / (1 + exp_or_inf(-x)) for x in row] for row in m]
 
 
@@ -653,7 +653,7 @@ def mean(m: Matrix) -> float:
     for row in m:
         for x in row:
             total += x
-    return total / (len(m) * width(m))
+    return total / (len(m) * column_count(m))
 
 
 # ============================================================================
@@ -740,7 +740,7 @@ def number_format(numbers: Vector) -> Callable:
     # a column for the sign even when nothing is negative
     decimals = max((decimals_needed(x) for x in finite), default=0)
     width = len(str(int(biggest))) + decimals + 2
-    if len(finite) < len(numbers) and any(not math.isfinite(x) for x in numbers):
+    if any(not math.isfinite(x) for x in numbers):
         width = max(width, 4)
 
     def fixed(x):
@@ -974,10 +974,8 @@ def real_number(text: str, what: str) -> Number:
     >>> real_number("10", "--alpha"), real_number(" 0.5", "--alpha")
     (10, 0.5)
     """
-    try:
-        number = read_number(text, what, int)
-    except InputError:
-        number = read_number(text, what, float)
+    whole = isinstance(text, str) and text.strip().lstrip("+-").isdigit()
+    number = read_number(text, what, int if whole else float)
     if not -1e300 < number < 1e300:  # refuses inf and nan too, and whole numbers no float holds
         raise InputError("%s takes a finite number, got %s" % (what, quoted(text)))
     return number
@@ -985,15 +983,20 @@ def real_number(text: str, what: str) -> Number:
 
 def read_number(text: str, what: str, kind: type) -> Number:
     """int(text) or float(text), refusing text too long for a number as Python's int() may not."""
-    if not isinstance(text, str):
-        raise TypeError("%s: expected text, got %r" % (what, text))
-    try:
-        if len(text) <= MAX_CELL_CHARACTERS:
+    if len(text_of(text, what)) <= MAX_CELL_CHARACTERS:
+        try:
             return kind(text)
-    except ValueError:
-        pass
+        except ValueError:
+            pass
     raise InputError("%s takes %s, got %s"
                      % (what, "a whole number" if kind is int else "a number", quoted(text)))
+
+
+def text_of(text: str, what: str) -> str:
+    """The text itself: anything else is a caller's mistake, not the user's input."""
+    if not isinstance(text, str):
+        raise TypeError("%s: expected text, got %r" % (what, text))
+    return text
 
 
 def quoted(text: str) -> str:
@@ -1023,7 +1026,7 @@ def numbers(text: str, what: str) -> Vector:
     >>> numbers("1, 0,0.5", "--ask")
     [1, 0, 0.5]
     """
-    parts = text.split(",")
+    parts = text_of(text, what).split(",")
     if len(parts) > MAX_NEURONS:
         raise InputError("%s takes at most %d numbers, got %d" % (what, MAX_NEURONS, len(parts)))
     return [real_number(part, what) for part in parts]
@@ -1035,7 +1038,7 @@ def layer_sizes(text: str) -> List[int]:
     >>> layer_sizes("3,4,1")
     [3, 4, 1]
     """
-    sizes = text.split(",")
+    sizes = text_of(text, "--layers").split(",")
     if not 2 <= len(sizes) <= MAX_LAYERS:
         raise InputError("--layers takes 2 to %d sizes, the inputs first, like 3,4,1; got %s"
                          % (MAX_LAYERS, quoted(text)))
@@ -1139,26 +1142,27 @@ def read_examples(path) -> Tuple[Matrix, Matrix]:
     """The examples in a CSV file: a regular file, read only, at most MAX_DATA_BYTES."""
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError("a data file's path is a str or os.PathLike, got %r" % (path,))
+    name = os.fspath(path)
     try:
         # without blocking: a FIFO with no writer would otherwise wait here forever
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with open(descriptor, "rb") as file:
             if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-                raise InputError("%s is not a regular file" % os.fspath(path))
+                raise InputError("%s is not a regular file" % name)
             data = file.read(MAX_DATA_BYTES + 1)
     except OSError as error:
-        raise InputError("cannot read %s: %s" % (os.fspath(path), error.strerror or error)) \
+        raise InputError("cannot read %s: %s" % (name, error.strerror or error)) \
             from None
     if len(data) > MAX_DATA_BYTES:
         raise InputError("%s is over %d MB, more than a lesson trains on"
-                         % (os.fspath(path), MAX_DATA_BYTES // 2 ** 20))
+                         % (name, MAX_DATA_BYTES // 2 ** 20))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError("cannot read %s: it is not UTF-8 text" % os.fspath(path)) from None
+        raise InputError("cannot read %s: it is not UTF-8 text" % name) from None
     if "\0" in text:
-        raise InputError("cannot read %s: it holds binary data, not CSV text" % os.fspath(path))
-    return parse_examples(text.split("\n"), os.fspath(path))
+        raise InputError("cannot read %s: it holds binary data, not CSV text" % name)
+    return parse_examples(text.split("\n"), name)
 
 
 def load_data(name_or_path) -> Tuple[Matrix, Matrix, str]:
@@ -1209,11 +1213,11 @@ def answer(result: dict, situation: Vector) -> float:
 def answer_table(result: dict, X: Matrix, y: Matrix) -> List[tuple]:
     """The answer for every 0/1 combination of the inputs, with the targets of matching examples.
 
-    >>> net = {"weights": [[[0.0], [0.0]]], "bias": False}
+    >>> net = {"layers": [2, 1], "weights": [[[0.0], [0.0]]], "bias": False}
     >>> answer_table(net, [[1, 1]], [[1]])
     [([0, 0], 0.5, []), ([0, 1], 0.5, []), ([1, 0], 0.5, []), ([1, 1], 0.5, [1])]
     """
-    inputs = len(result["weights"][0]) - (1 if result["bias"] else 0)
+    inputs = result["layers"][0]
     rows = []
     for number in range(2 ** inputs):
         situation = [(number >> bit) & 1 for bit in reversed(range(inputs))]
@@ -1567,6 +1571,8 @@ def read_options(args: argparse.Namespace) -> dict:
     for name, read in readers.items():
         if options.get(name) is not None:
             options[name] = read(options[name])
+    if options.get("program") == "bench" and options.get("iterations") == 0:
+        raise InputError("bench needs --iterations of at least 1, got 0")
     if len(options.get("alphas", [])) > MAX_ALPHAS:
         raise InputError("--alpha is given %d times; at most %d"
                          % (len(options["alphas"]), MAX_ALPHAS))
@@ -1578,8 +1584,11 @@ def run_programs(options: dict) -> None:
     settings = {name: options[name] for name in
                 ("iterations", "seed", "alphas", "hidden_size", "directions") if name in options}
     if options["program"] == "gradient-descent":
-        check_work(settings.get("iterations", default_of(gradient_descent, "iterations")), 4,
-                   [3, settings.get("hidden_size", default_of(gradient_descent, "hidden_size")), 1])
+        # its networks one after another: 4 examples of 3 inputs, one hidden layer
+        networks = len(settings.get("alphas", default_of(gradient_descent, "alphas")))
+        iterations = settings.get("iterations", default_of(gradient_descent, "iterations"))
+        hidden = settings.get("hidden_size", default_of(gradient_descent, "hidden_size"))
+        check_work(iterations * networks, 4, [3, hidden, 1])
     chosen = [p for p in PROGRAMS if options["program"] == p.name
               or (options["program"] is None and p.in_default_run)]
     for number, program in enumerate(chosen):
@@ -1605,7 +1614,7 @@ def run_train(options: dict) -> None:
                          % (TABLE_MAX_INPUTS, 2 ** TABLE_MAX_INPUTS, layers[0]))
     iterations = options.get("iterations", default_of(train_network, "iterations"))
     check_work(iterations, len(X), layers, bias)
-    seed = options.get("seed", 1)
+    seed = options.get("seed", default_of(train_network, "seed"))
     every = options["every"]
     print("Data: %s, %s" % (options["data"], description))
     print("Training layers %s for %d iterations, alpha %s, seed %d%s"
@@ -1647,10 +1656,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         elif options["program"] == "sigmoid":
             print("\n".join(sigmoid_picture()))
         elif options["program"] == "bench":
-            iterations = options.get("iterations", BENCH_ITERATIONS)
-            if iterations < 1:
-                raise InputError("bench needs --iterations of at least 1, got 0")
-            run_bench(options["runs"], iterations, options.get("seed", 1))
+            run_bench(**{name: options[name] for name in ("runs", "iterations", "seed")
+                         if name in options})
         else:
             run_programs(options)
         sys.stdout.flush()  # so that a full disk is reported here, not at exit
