@@ -526,10 +526,11 @@ def dot(a: Matrix, b: Matrix) -> Matrix:
     >>> dot([[1, 2], [3, 4]], [[5], [6]])
     [[17.0], [39.0]]
     """
-    rows_of_b, columns_of_b = range(len(b)), range(column_count(b))
+    inner = len(b)  # a's columns must match b's rows
+    rows_of_b, columns_of_b = range(inner), range(column_count(b))
     product = []
     for row in a:
-        if len(row) != len(b):
+        if len(row) != inner:
             raise ValueError("cannot dot a %s matrix with a %s matrix: a row of %d entries "
                              "against %d rows" % (shape(a), shape(b), len(row), len(b)))
         product_row = []
@@ -582,10 +583,10 @@ def elementwise(operation, a: Union[Number, Matrix], b: Union[Number, Matrix]) -
         raise ValueError("cannot combine a %s matrix with a %s matrix entry by entry"
                          % (shape(a), shape(b)))
     result = []
-    for i, (row_a, row_b) in enumerate(zip(a, b)):
+    for row_a, row_b in zip(a, b):
         if len(row_a) != len(row_b):  # map() would quietly stop at the shorter
-            raise ValueError("cannot combine row %d of %d entries with one of %d"
-                             % (i, len(row_a), len(row_b)))
+            raise ValueError("cannot combine a row of %d entries with one of %d"
+                             % (len(row_a), len(row_b)))
         result.append(list(map(operation, row_a, row_b)))
     return result
 
