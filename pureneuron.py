@@ -667,16 +667,13 @@ def mean(m: Matrix) -> float:
 # ============================================================================
 
 import argparse
-import ast
 import contextlib
 import csv
 import errno
-import inspect
 import io
 import os
 import stat
 import sys
-import textwrap
 import time
 from typing import Callable, NamedTuple, Optional, Sequence, Tuple
 
@@ -849,6 +846,7 @@ def training_loop(function: Callable) -> Tuple[int, str, List[str]]:
     >>> training_loop(three_layer)[1:]
     ('j', ['l0', 'l1', 'l2', 'l2_error', 'mean_error', 'l2_delta', 'l1_error', 'l1_delta', 'syn1', 'syn0'])
     """
+    import ast, inspect, textwrap  # here, not at the top: they slow every start, PyPy's most
     lines, first_line = inspect.getsourcelines(function)
     for loop in ast.walk(ast.parse(textwrap.dedent("".join(lines)))):
         if (isinstance(loop, ast.For) and isinstance(loop.target, ast.Name)
@@ -869,8 +867,9 @@ def training_loop(function: Callable) -> Tuple[int, str, List[str]]:
     return first_line + loop.lineno - 1, loop.target.id, names
 
 
-def dotted_name(target: ast.AST) -> str:
+def dotted_name(target) -> str:
     """The name an assignment target stands for: 'x', 'self.weights', or 'weights' for weights[k]."""
+    import ast
     if isinstance(target, ast.Attribute):
         return dotted_name(target.value) + "." + target.attr
     if isinstance(target, ast.Subscript):
@@ -1416,6 +1415,7 @@ def default_of(function: Callable, parameter: str):
     >>> default_of(three_layer, "iterations")
     60000
     """
+    import inspect  # here, not at the top: see training_loop
     return inspect.signature(function).parameters[parameter].default
 
 
