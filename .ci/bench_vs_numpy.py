@@ -72,7 +72,13 @@ def two_layer(iterations):
         syn0 += np.dot(l0.T, l1_delta)
     return l1
 
+def nonlin(x, deriv=False):
+    if deriv == True:
+        return x * (1 - x)
+    return 1 / (1 + np.exp(-x))
+
 def three_layer(iterations):
+    # the post's program as printed, xrange made range: nonlin, and the errors printed
     y = np.array([[0], [1], [1], [0]])
     np.random.seed(1)
     syn0 = 2 * np.random.random((3, 4)) - 1
@@ -80,14 +86,15 @@ def three_layer(iterations):
     errors = []
     for j in range(iterations):
         l0 = TRASK_X
-        l1 = sigmoid(np.dot(l0, syn0))
-        l2 = sigmoid(np.dot(l1, syn1))
+        l1 = nonlin(np.dot(l0, syn0))
+        l2 = nonlin(np.dot(l1, syn1))
         l2_error = y - l2
         if (j % 10000) == 0:
             errors.append(np.mean(np.abs(l2_error)))
-        l2_delta = l2_error * (l2 * (1 - l2))
+            print("Error:" + str(errors[-1]))
+        l2_delta = l2_error * nonlin(l2, deriv=True)
         l1_error = l2_delta.dot(syn1.T)
-        l1_delta = l1_error * (l1 * (1 - l1))
+        l1_delta = l1_error * nonlin(l1, deriv=True)
         syn1 += l1.T.dot(l2_delta)
         syn0 += l0.T.dot(l1_delta)
     return errors
@@ -235,7 +242,8 @@ def table(pypy, iterations, runs):
                          "--runs", str(runs)])
         columns.append({line.split()[0]: line.split()[1] for line in out.splitlines()[1:]})
     out = output_of([sys.executable, "-c", NUMPY_BENCH, str(iterations), str(runs)] + PROGRAMS)
-    columns.append(dict(line.split() for line in out.splitlines()))
+    columns.append(dict(line.split() for line in out.splitlines()
+                        if not line.startswith("Error:")))  # three_layer prints as the post
     cpython = version_of(sys.executable)
     print("| program | pureneuron, %s | pureneuron, %s | numpy %s, %s |"
           % (cpython, version_of(pypy), numpy_version(), cpython))
