@@ -1419,13 +1419,13 @@ def default_of(function: Callable, parameter: str):
     return inspect.signature(function).parameters[parameter].default
 
 
-def run_program(program: Program, trace: bool = False, **settings):
-    """Run a program with these settings, tracing its first and last iteration if asked."""
+def run(function: Callable, trace: bool = False, loop: Optional[Callable] = None, **settings):
+    """function(**settings), its first and last iteration traced if asked (loop: where they are)."""
     if not trace:
-        return program.function(**settings)
-    iterations = settings.get("iterations", default_of(program.function, "iterations"))
-    with tracing(program.loop or program.function, iterations):
-        return program.function(**settings)
+        return function(**settings)
+    iterations = settings.get("iterations", default_of(function, "iterations"))
+    with tracing(loop or function, iterations):
+        return function(**settings)
 
 
 # ----------------------------------------------------------------------------
@@ -1595,7 +1595,7 @@ def run_programs(options: dict) -> None:
     for number, program in enumerate(chosen):
         if options["program"] is None:
             print("%s== %s: %s" % ("\n" if number else "", program.name, program.summary))
-        run_program(program, options.get("trace", False), **settings)
+        run(program.function, options.get("trace", False), program.loop, **settings)
 
 
 def run_train(options: dict) -> None:
@@ -1626,8 +1626,7 @@ def run_train(options: dict) -> None:
                     # --plot draws at most about 600 points: memory stays the same
                     # however long it trains
                     every=every or (math.ceil(iterations / 600) if options["plot"] else 0))
-    with tracing(train_network, iterations) if options.get("trace") else contextlib.nullcontext():
-        result = train_network(**settings)
+    result = run(train_network, options.get("trace", False), **settings)
     print_training(result, options["ask"], (X, y) if options["table"] else None, options["plot"])
 
 
