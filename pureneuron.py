@@ -670,9 +670,13 @@ import argparse
 import contextlib
 import csv
 import errno
+import functools
+import inspect
 import io
 import os
+import platform
 import stat
+import statistics
 import sys
 import time
 from typing import Callable, NamedTuple, Optional, Sequence, Tuple
@@ -840,6 +844,10 @@ TRACE_NOTES = {
     "update": "the first layer's update before alpha scales it: inputs^T . delta",
 }
 
+class SourceUnavailable(RuntimeError):
+    """A program whose source code cannot be read, so --trace cannot find its loop."""
+
+
 def training_loop(function: Callable) -> Tuple[int, str, List[str]]:
     """A function's first `for COUNTER in range(...)`: its line, its counter and what it assigns.
 
@@ -956,47 +964,48 @@ class InputError(ValueError):
     """Bad input from outside: the command line reports it in one line, with exit status 2."""
 
 
-def whole_number(text: str, what: str, low: int, high: int) -> int:
-    """A whole number from low to high, or an InputError that names what it was for.
+def read_number(text: str, kind: type = float) -> Number:
+    """int(text) or float(text), finite; a ValueError saying what was expected otherwise.
 
-    >>> whole_number("60000", "--iterations", 0, MAX_ITERATIONS)
-    60000
+    Text too long for a number is refused before int() sees it, which can be slow.
+
+    >>> read_number("60000", int), read_number(" 0.5")
+    (60000, 0.5)
     """
-    number = read_number(text, what, int)
-    if not low <= number <= high:
-        raise InputError("%s must be from %d to %d, got %s" % (what, low, high, quoted(text)))
+    if not isinstance(text, str):
+        raise TypeError("expected text, got %r" % (text,))
+    expected = "a whole number" if kind is int else "a number"
+    try:
+        number = kind(text) if len(text) <= MAX_CELL_CHARACTERS else None
+    except ValueError:
+        number = None
+    # -1e300..1e300 refuses inf and nan, and whole numbers that no float holds
+    if number is None or not -1e300 < number < 1e300:
+        raise ValueError("expected %s, got %s" % (expected if number is None else
+                                                  "a finite number", quoted(text)))
     return number
 
 
-def real_number(text: str, what: str) -> Number:
-    """A number a float can hold, kept whole when written as one: '10' is 10, '0.5' is 0.5.
+def real_number(text: str) -> Number:
+    """A finite number, kept whole when written as one: '10' is 10, '0.5' is 0.5.
 
-    >>> real_number("10", "--alpha"), real_number(" 0.5", "--alpha")
-    (10, 0.5)
+    >>> real_number("10"), real_number("-2"), real_number("0.5")
+    (10, -2, 0.5)
     """
     whole = isinstance(text, str) and text.strip().lstrip("+-").isdigit()
-    number = read_number(text, what, int if whole else float)
-    if not -1e300 < number < 1e300:  # refuses inf and nan too, and whole numbers no float holds
-        raise InputError("%s takes a finite number, got %s" % (what, quoted(text)))
+    return read_number(text, int if whole else float)
+
+
+def whole_number(text: str, low: int, high: int) -> int:
+    """A whole number from low to high.
+
+    >>> whole_number("60000", 0, MAX_ITERATIONS)
+    60000
+    """
+    number = read_number(text, int)
+    if not low <= number <= high:
+        raise ValueError("expected a whole number from %d to %d, got %s" % (low, high, quoted(text)))
     return number
-
-
-def read_number(text: str, what: str, kind: type) -> Number:
-    """int(text) or float(text), refusing text too long for a number as Python's int() may not."""
-    if len(text_of(text, what)) <= MAX_CELL_CHARACTERS:
-        try:
-            return kind(text)
-        except ValueError:
-            pass
-    raise InputError("%s takes %s, got %s"
-                     % (what, "a whole number" if kind is int else "a number", quoted(text)))
-
-
-def text_of(text: str, what: str) -> str:
-    """The text itself: anything else is a caller's mistake, not the user's input."""
-    if not isinstance(text, str):
-        raise TypeError("%s: expected text, got %r" % (what, text))
-    return text
 
 
 def quoted(text: str) -> str:
@@ -1008,41 +1017,82 @@ def quoted(text: str) -> str:
     return repr(text) if len(text) <= 40 else "%r (%d characters)" % (text[:20] + "...", len(text))
 
 
-def learning_rate(text: str) -> Number:
-    """An alpha above 0, kept as Python would print it.
+# The command line's converters: argparse calls one on each option's text
+# (type=), and its ArgumentTypeError becomes one line naming the option.
 
-    >>> learning_rate("10"), learning_rate("0.001")
-    (10, 0.001)
-    """
-    alpha = real_number(text, "--alpha")
+def option_type(convert: Callable) -> Callable:
+    """convert, for argparse's type=: a ValueError it raises becomes argparse's own error."""
+    @functools.wraps(convert)
+    def from_text(text: str):
+        try:
+            return convert(text)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+    return from_text
+
+
+@option_type
+def read_seed(text: str) -> int:
+    """A seed numpy takes: 0 to 2**32 - 1."""
+    return whole_number(text, 0, 2 ** 32 - 1)
+
+
+@option_type
+def read_iterations(text: str) -> int:
+    """How many times to train: 0 to MAX_ITERATIONS."""
+    return whole_number(text, 0, MAX_ITERATIONS)
+
+
+@option_type
+def read_positive_iterations(text: str) -> int:
+    """An iteration count of at least 1 (bench times each one)."""
+    return whole_number(text, 1, MAX_ITERATIONS)
+
+
+@option_type
+def read_every(text: str) -> int:
+    """How often to print the error: every N iterations, 0 for never."""
+    return whole_number(text, 0, MAX_ITERATIONS)
+
+
+@option_type
+def read_runs(text: str) -> int:
+    """How many times bench runs each program."""
+    return whole_number(text, 1, MAX_RUNS)
+
+
+@option_type
+def read_hidden_size(text: str) -> int:
+    """Neurons in a hidden layer."""
+    return whole_number(text, 1, MAX_NEURONS)
+
+
+@option_type
+def read_alpha(text: str) -> Number:
+    """An alpha above 0, kept as Python would print it: '10' is 10, '0.001' is 0.001."""
+    alpha = real_number(text)
     if not alpha > 0:
-        raise InputError("--alpha must be more than 0, got %s" % quoted(text))
+        raise ValueError("expected a number more than 0, got %s" % quoted(text))
     return alpha
 
 
-def numbers(text: str, what: str) -> Vector:
-    """Numbers separated by commas, as --ask takes them.
-
-    >>> numbers("1, 0,0.5", "--ask")
-    [1, 0, 0.5]
-    """
-    parts = text_of(text, what).split(",")
+@option_type
+def read_situation(text: str) -> Vector:
+    """Inputs separated by commas, as --ask takes them: '1,0,0.5' is [1, 0, 0.5]."""
+    parts = text.split(",")
     if len(parts) > MAX_NEURONS:
-        raise InputError("%s takes at most %d numbers, got %d" % (what, MAX_NEURONS, len(parts)))
-    return [real_number(part, what) for part in parts]
+        raise ValueError("expected at most %d numbers, got %d" % (MAX_NEURONS, len(parts)))
+    return [real_number(part) for part in parts]
 
 
-def layer_sizes(text: str) -> List[int]:
-    """Layer sizes from '3,4,1': the number of inputs, then each layer's neurons.
-
-    >>> layer_sizes("3,4,1")
-    [3, 4, 1]
-    """
-    sizes = text_of(text, "--layers").split(",")
+@option_type
+def read_layers(text: str) -> List[int]:
+    """Layer sizes from '3,4,1': the number of inputs, then each layer's neurons."""
+    sizes = text.split(",")
     if not 2 <= len(sizes) <= MAX_LAYERS:
-        raise InputError("--layers takes 2 to %d sizes, the inputs first, like 3,4,1; got %s"
+        raise ValueError("expected 2 to %d sizes, the inputs first, like 3,4,1; got %s"
                          % (MAX_LAYERS, quoted(text)))
-    return [whole_number(size, "each size in --layers", 1, MAX_NEURONS) for size in sizes]
+    return [whole_number(size, 1, MAX_NEURONS) for size in sizes]
 
 
 def check_work(iterations: int, examples: int, layers: Sequence[int], bias: bool = False) -> None:
@@ -1113,8 +1163,12 @@ def parse_examples(lines: Sequence[str], name: str = "data") -> Tuple[Matrix, Ma
         if len(X) == MAX_EXAMPLES or (len(X) + 1) * fields > MAX_NUMBERS:
             raise InputError("%s: more than %d examples or %d numbers, the most a lesson "
                              "trains on" % (name, len(X), MAX_NUMBERS))
-        values = [real_number(cell, "%s, column %d" % (where, column))
-                  for column, cell in enumerate(cells, 1)]
+        values = []
+        for column, cell in enumerate(cells, 1):
+            try:
+                values.append(real_number(cell))
+            except ValueError as error:
+                raise InputError("%s, column %d: %s" % (where, column, error)) from None
         if not 0 <= values[-1] <= 1:
             raise InputError("%s, column %d: the target %s is outside 0..1, where the sigmoid "
                              "answers" % (where, fields, cells[-1].strip()))
@@ -1379,53 +1433,103 @@ def sigmoid_picture(columns: int = 61, rows: int = 21, reach: float = 6) -> List
 
 # ----------------------------------------------------------------------------
 # The programs as the command line knows them
+#
+# An entry names a program's function rather than holding it: the function is
+# looked up when it runs, so a program redefined in a notebook is the one run.
 # ----------------------------------------------------------------------------
 
 class Program(NamedTuple):
-    """A post program for the command line: its name, its function, a line about it."""
+    """A post program for the command line: its name, its function's name and a line about it."""
     name: str
-    function: Callable
+    function: str
     summary: str
-    loop: Optional[Callable] = None   # where its training loop is, when not in `function`
+    options: Tuple[str, ...] = ()   # its own options, beside --seed, --iterations and --trace
+    loop: str = ""                  # where its training loop is, when not in the function
     in_default_run: bool = True
+    check: Optional[Callable] = None  # refuses settings too big for a lesson, before training
 
 
 PROGRAMS = [
-    Program("nine-lines", nine_lines, "Milo Spencer-Harper's 9-line neuron: its answer for "
-                                      "[1, 0, 0]"),
-    Program("neuron", neuron, "the same neuron as Milo's NeuralNetwork class, weights before "
-                              "and after", loop=NeuralNetwork.train),
-    Program("two-layer", two_layer, "Andrew Trask's 2-layer network: its output after training"),
-    Program("three-layer", three_layer, "Trask's 3-layer network learning XOR: the error every "
-                                        "10,000 iterations"),
-    Program("eleven-lines", eleven_lines, "Trask's 11-line version of it: the network's final "
-                                          "output"),
-    Program("multi-layer", multi_layer, "Milo's multi-layered network: both layers' weights "
-                                        "before and after", loop=MultiLayerNeuralNetwork.train),
+    Program("nine-lines", "nine_lines",
+            "Milo Spencer-Harper's 9-line neuron: its answer for [1, 0, 0]"),
+    Program("neuron", "neuron",
+            "the same neuron as Milo's NeuralNetwork class, weights before and after",
+            loop="NeuralNetwork.train"),
+    Program("two-layer", "two_layer", "Andrew Trask's 2-layer network: its output after training"),
+    Program("three-layer", "three_layer",
+            "Trask's 3-layer network learning XOR: the error every 10,000 iterations"),
+    Program("eleven-lines", "eleven_lines", "Trask's 11-line version of it: the network's final output"),
+    Program("multi-layer", "multi_layer",
+            "Milo's multi-layered network: both layers' weights before and after",
+            loop="MultiLayerNeuralNetwork.train"),
     # seven networks of 60,000 iterations: too slow for the run-them-all default
-    Program("gradient-descent", gradient_descent, "Trask's Part 2: gradient descent, the error "
-                                                  "for each learning rate alpha",
-            in_default_run=False),
+    Program("gradient-descent", "gradient_descent",
+            "Trask's Part 2: gradient descent, the error for each learning rate alpha",
+            options=("alphas", "hidden_size", "directions"), in_default_run=False,
+            check=lambda settings: check_gradient_descent(**settings)),
 ]
 
 
-def default_of(function: Callable, parameter: str):
-    """A parameter's default, read from the function itself: the one place it is set.
+def check_gradient_descent(iterations: int, alphas: Sequence[Number], hidden_size: int,
+                           **others) -> None:
+    """Refuse more alphas than MAX_ALPHAS, or a network too big: each alpha's trains on its own."""
+    if len(alphas) > MAX_ALPHAS:
+        raise InputError("--alpha is given %d times; at most %d" % (len(alphas), MAX_ALPHAS))
+    check_work(iterations, 4, [3, hidden_size, 1])
 
-    >>> default_of(three_layer, "iterations")
-    60000
-    """
-    import inspect  # here, not at the top: see training_loop
-    return inspect.signature(function).parameters[parameter].default
+def look_up(name: str):
+    """What a dotted name means here now: 'three_layer', 'NeuralNetwork.train'."""
+    first, *attributes = name.split(".")
+    found = globals()[first]
+    for attribute in attributes:
+        found = getattr(found, attribute)
+    return found
 
 
-def run(function: Callable, trace: bool = False, loop: Optional[Callable] = None, **settings):
-    """function(**settings), its first and last iteration traced if asked (loop: where they are)."""
+def settings_for(function: Callable, given: dict) -> dict:
+    """Every setting of function: those given, and the function's own defaults for the rest."""
+    bound = inspect.signature(function).bind_partial(**given)
+    bound.apply_defaults()
+    return dict(bound.arguments)
+
+
+def call(function: Callable, settings: dict, trace: bool = False, loop: Callable = None):
+    """function(**settings), its first and last iteration printed when trace is on."""
     if not trace:
         return function(**settings)
-    iterations = settings.get("iterations", default_of(function, "iterations"))
-    with tracing(loop or function, iterations):
+    with tracing(loop or function, settings["iterations"]):
         return function(**settings)
+
+
+def run_program(program: Program, options: dict) -> None:
+    """One post program, with the settings given and its own defaults for the rest."""
+    function = look_up(program.function)
+    settings = settings_for(function, {name: options[name] for name in
+                                       ("seed", "iterations") + program.options
+                                       if name in options})
+    if program.check:
+        program.check(settings)
+    call(function, settings, options.get("trace", False),
+         look_up(program.loop) if program.loop else None)
+
+
+def run_default_programs(options: dict) -> None:
+    """With no PROGRAM: every program of the default run, each under a heading."""
+    for number, program in enumerate(p for p in PROGRAMS if p.in_default_run):
+        print("%s== %s: %s" % ("\n" if number else "", program.name, program.summary))
+        run_program(program, options)
+
+
+def list_programs(options: dict) -> None:
+    """--list: each program's name and what it prints."""
+    width = max(len(program.name) for program in PROGRAMS)
+    for program in PROGRAMS:
+        print("%-*s %s" % (width, program.name, program.summary))
+
+
+def draw_sigmoid(options: dict) -> None:
+    """The sigmoid command: the S curve in the terminal."""
+    print("\n".join(sigmoid_picture()))
 
 
 # ----------------------------------------------------------------------------
@@ -1440,28 +1544,77 @@ BENCH_ITERATIONS = 10000
 
 def run_bench(runs: int = BENCH_RUNS, iterations: int = BENCH_ITERATIONS, seed: int = 1) -> None:
     """Train each program `runs` times and print the median run's microseconds an iteration."""
-    import platform    # here, not at the top: only bench needs them, and PyPy
-    import statistics  # imports slowly before anything is compiled
     print("%s %s: each program's training, the median of %d runs after one to warm up"
           % (platform.python_implementation(), platform.python_version(), runs))
     width = max(len(program.name) for program in PROGRAMS)
     for program in PROGRAMS:
         # gradient-descent: one alpha, as its networks all train alike
-        settings = {"alphas": [1]} if program.function is gradient_descent else {}
+        settings = {"alphas": [1]} if program.name == "gradient-descent" else {}
+        function = look_up(program.function)
         seconds = []
         for _ in range(runs + 1):  # the first run warms up (PyPy compiles the loops then)
             with contextlib.redirect_stdout(io.StringIO()):
                 start = time.perf_counter()
-                program.function(iterations=iterations, seed=seed, **settings)
+                function(iterations=iterations, seed=seed, **settings)
                 seconds.append(time.perf_counter() - start)
         print("%-*s %9.1f us an iteration  (%d iterations a run)"
               % (width, program.name, statistics.median(seconds[1:]) / iterations * 1e6,
                  iterations))
 
 
+def bench(options: dict) -> None:
+    """The bench command."""
+    run_bench(**settings_for(run_bench, {name: options[name] for name in
+                                         ("runs", "iterations", "seed") if name in options}))
+
+
 # ----------------------------------------------------------------------------
 # The command line
 # ----------------------------------------------------------------------------
+
+# Every option of the programs and of train, as argparse takes it: its type=
+# converts and checks the text, and all default to "not given" (SUPPRESS), so
+# that what is not given comes from the function's own signature.
+OPTIONS = {
+    "seed": (["--seed"], dict(
+        type=read_seed, help="start from the weights np.random.seed(SEED) gives (default 1)")),
+    "iterations": (["--iterations"], dict(
+        type=read_iterations, metavar="N",
+        help="training iterations, 0 to %d (default: the program's own)" % MAX_ITERATIONS)),
+    "trace": (["--trace"], dict(
+        action="store_true",
+        help="print every matrix of the first and the last iteration, each with a note "
+             "saying what it is")),
+    "alphas": (["--alpha"], dict(
+        action="append", type=read_alpha, metavar="A",
+        help="train with learning rate A; repeat for several, up to %d (default: the post's "
+             "0.001, 0.01, 0.1, 1, 10, 100, 1000)" % MAX_ALPHAS)),
+    "hidden_size": (["--hidden"], dict(
+        type=read_hidden_size, metavar="N",
+        help="neurons in the hidden layer (default 4; the post's second program: 32)")),
+    "directions": (["--directions"], dict(
+        action="store_true",
+        help="the post's third program: also print the weights and how often each one's "
+             "update changed direction")),
+    "alpha": (["--alpha"], dict(
+        type=read_alpha, help="learning rate, more than 0 (default 1, the posts' implicit rate)")),
+    "bias": (["--bias"], dict(action="store_true", help="add a constant input of 1 to every layer")),
+    "every": (["--every"], dict(
+        type=read_every, metavar="N",
+        help="print the mean absolute error every N iterations, from iteration 0 "
+             "(default 0: never)")),
+    "runs": (["--runs"], dict(
+        type=read_runs, help="runs of each program, 1 to %d (default %d)" % (MAX_RUNS, BENCH_RUNS))),
+}
+SHARED_OPTIONS = ("seed", "iterations", "trace")  # before a PROGRAM too, and with none
+
+
+def add_options(parser: argparse.ArgumentParser, names: Sequence[str]) -> None:
+    """Add the named options of OPTIONS to a parser, each "not given" unless given."""
+    for name in names:
+        flags, settings = OPTIONS[name]
+        parser.add_argument(*flags, dest=name, default=argparse.SUPPRESS, **settings)
+
 
 class CommandLineError(InputError):
     """A command line argparse could not read."""
@@ -1473,22 +1626,18 @@ class Parser(argparse.ArgumentParser):
     def error(self, message):
         raise CommandLineError(message)
 
+    def print_help(self, file=None):
+        # argparse's own ignores a failed write; main() reports it
+        (file or sys.stdout).write(self.format_help())
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line: no PROGRAM runs the posts' programs, a PROGRAM's name runs that one.
 
-    Options arrive as text; read_options converts and checks them.
+    Each command's parser records what runs it (handler) and which options it
+    takes (takes), so that an option given where it does nothing is refused.
     """
-    seeded = argparse.ArgumentParser(add_help=False)
-    seeded.add_argument("--seed", default=argparse.SUPPRESS,
-                        help="start from the weights np.random.seed(SEED) gives (default 1)")
-    seeded.add_argument("--iterations", default=argparse.SUPPRESS,
-                        help="training iterations, 0 to %d (default: the program's own)" % MAX_ITERATIONS)
-    common = argparse.ArgumentParser(add_help=False, parents=[seeded])
-    common.add_argument("--trace", action="store_true", default=argparse.SUPPRESS,
-                        help="print every matrix of the first and the last iteration, "
-                             "each with a note saying what it is")
-    parser = Parser(prog="pureneuron.py", parents=[common],
+    parser = Parser(prog="pureneuron.py",
                     description="The neural networks of Milo Spencer-Harper's and Andrew "
                                 "Trask's posts, in pure Python. With no PROGRAM, runs them all "
                                 "but gradient-descent.",
@@ -1497,136 +1646,98 @@ def build_parser() -> argparse.ArgumentParser:
                            "data files of %d MB, %d examples and %d numbers."
                            % (MAX_ITERATIONS, MAX_NEURONS, MAX_LAYERS, MAX_WORK,
                               MAX_DATA_BYTES // 2 ** 20, MAX_EXAMPLES, MAX_NUMBERS))
+    add_options(parser, SHARED_OPTIONS)
     parser.add_argument("--list", action="store_true", help="name the programs and stop")
-    commands = parser.add_subparsers(dest="program", metavar="PROGRAM")
+    parser.set_defaults(handler=run_default_programs, command=None, takes=SHARED_OPTIONS)
+    commands = parser.add_subparsers(metavar="PROGRAM", parser_class=Parser)
     for program in PROGRAMS:
-        sub = commands.add_parser(program.name, parents=[common], help=program.summary,
-                                  description=program.summary)
-        if program.function is gradient_descent:
-            sub.add_argument("--alpha", dest="alphas", action="append", metavar="A",
-                             default=argparse.SUPPRESS,
-                             help="train with learning rate A; repeat for several, up to %d "
-                                  "(default: the post's 0.001, 0.01, 0.1, 1, 10, 100, 1000)"
-                                  % MAX_ALPHAS)
-            sub.add_argument("--hidden", dest="hidden_size", metavar="N",
-                             default=argparse.SUPPRESS,
-                             help="neurons in the hidden layer (default 4; the post's "
-                                  "variant: 32)")
-            sub.add_argument("--directions", action="store_true", default=argparse.SUPPRESS,
-                             help="the post's third program: also print the weights and how "
-                                  "often each one's update changed direction")
+        sub = commands.add_parser(program.name, help=program.summary, description=program.summary)
+        add_options(sub, SHARED_OPTIONS + program.options)
+        sub.set_defaults(handler=functools.partial(run_program, program), command=program.name,
+                         takes=SHARED_OPTIONS)
     train = commands.add_parser(
-        "train", parents=[common],
-        help="train a network of your own: layers, data, alpha, bias, ...",
+        "train", help="train a network of your own: layers, data, alpha, bias, ...",
         description="Train a network with the posts' arithmetic on a named table or a CSV file "
                     "(10,000 iterations unless --iterations says otherwise), then print its "
                     "weights and whatever else is asked for.")
-    train.add_argument("--layers", metavar="SIZES",
+    add_options(train, SHARED_OPTIONS + ("alpha", "bias", "every"))
+    train.add_argument("--layers", type=read_layers, metavar="SIZES",
                        help="the number of inputs, then each layer's neurons, like 3,4,1 or 3,1 "
                             "(default: the data's inputs, 4, 1)")
     train.add_argument("--data", default="trask", metavar="NAME|FILE",
                        help="a named table (%s; default trask) or a CSV file: one example a "
                             "line, the inputs then one target from 0 to 1, an optional first "
                             "line of names" % ", ".join(DATASETS))
-    train.add_argument("--alpha", default="1",
-                       help="learning rate, more than 0 (default 1, the posts' implicit rate)")
-    train.add_argument("--bias", action="store_true",
-                       help="add a constant input of 1 to every layer")
-    train.add_argument("--every", default="0", metavar="N",
-                       help="print the mean absolute error every N iterations, from iteration 0 "
-                            "(default 0: never)")
-    train.add_argument("--ask", action="append", default=[], metavar="1,0,0",
+    train.add_argument("--ask", action="append", type=read_situation, default=[], metavar="1,0,0",
                        help="after training, the answer for this new situation (repeatable)")
     train.add_argument("--table", action="store_true",
                        help="after training, the answer for every 0/1 combination of the inputs")
     train.add_argument("--plot", action="store_true",
                        help="after training, draw the error curve in the terminal (on a log "
                             "scale when the error falls tenfold or more)")
-    commands.add_parser("sigmoid", help="draw the sigmoid's S curve",
-                        description="Draw the S curve, marking where it is steepest and where "
-                                    "it flattens.")
-    bench = commands.add_parser("bench", parents=[seeded], help="time each program's training",
-                                description="Time each program's training and print "
-                                            "microseconds an iteration, the median of several "
-                                            "runs of %d iterations (or --iterations)."
-                                            % BENCH_ITERATIONS)
-    bench.add_argument("--runs", default=str(BENCH_RUNS),
-                       help="runs of each program, 1 to %d (default %d)" % (MAX_RUNS, BENCH_RUNS))
+    train.set_defaults(handler=run_train, command="train", takes=SHARED_OPTIONS)
+    sigmoid_command = commands.add_parser(
+        "sigmoid", help="draw the sigmoid's S curve",
+        description="Draw the S curve, marking where it is steepest and where it flattens.")
+    sigmoid_command.set_defaults(handler=draw_sigmoid, command="sigmoid", takes=())
+    bench_command = commands.add_parser(
+        "bench", help="time each program's training",
+        description="Time each program's training and print microseconds an iteration, the "
+                    "median of several runs of %d iterations (or --iterations)." % BENCH_ITERATIONS)
+    bench_command.add_argument("--seed", type=read_seed, default=argparse.SUPPRESS,
+                               help=OPTIONS["seed"][1]["help"])
+    bench_command.add_argument("--iterations", type=read_positive_iterations,
+                               default=argparse.SUPPRESS,
+                               help="training iterations a run, 1 to %d (default %d)"
+                                    % (MAX_ITERATIONS, BENCH_ITERATIONS))
+    add_options(bench_command, ["runs"])
+    bench_command.set_defaults(handler=bench, command="bench", takes=("seed", "iterations"))
     return parser
 
 
-def read_options(args: argparse.Namespace) -> dict:
-    """The options given, each converted from text and checked against its limits."""
-    options = dict(vars(args))
-    readers = {
-        "seed": lambda text: whole_number(text, "--seed", 0, 2 ** 32 - 1),
-        "iterations": lambda text: whole_number(text, "--iterations", 0, MAX_ITERATIONS),
-        "hidden_size": lambda text: whole_number(text, "--hidden", 1, MAX_NEURONS),
-        "alphas": lambda texts: [learning_rate(text) for text in texts],
-        "alpha": learning_rate,
-        "layers": layer_sizes,
-        "every": lambda text: whole_number(text, "--every", 0, MAX_ITERATIONS),
-        "ask": lambda texts: [numbers(text, "--ask") for text in texts],
-        "runs": lambda text: whole_number(text, "--runs", 1, MAX_RUNS),
-    }
-    for name, read in readers.items():
-        if options.get(name) is not None:
-            options[name] = read(options[name])
-    if options.get("program") == "bench" and options.get("iterations") == 0:
-        raise InputError("bench needs --iterations of at least 1, got 0")
-    if len(options.get("alphas", [])) > MAX_ALPHAS:
-        raise InputError("--alpha is given %d times; at most %d"
-                         % (len(options["alphas"]), MAX_ALPHAS))
-    return options
-
-
-def run_programs(options: dict) -> None:
-    """The posts' programs: the one named, or every one in the default run, each under a heading."""
-    settings = {name: options[name] for name in
-                ("iterations", "seed", "alphas", "hidden_size", "directions") if name in options}
-    if options["program"] == "gradient-descent":
-        # its networks one after another: 4 examples of 3 inputs, one hidden layer
-        networks = len(settings.get("alphas", default_of(gradient_descent, "alphas")))
-        iterations = settings.get("iterations", default_of(gradient_descent, "iterations"))
-        hidden = settings.get("hidden_size", default_of(gradient_descent, "hidden_size"))
-        check_work(iterations * networks, 4, [3, hidden, 1])
-    chosen = [p for p in PROGRAMS if options["program"] == p.name
-              or (options["program"] is None and p.in_default_run)]
-    for number, program in enumerate(chosen):
-        if options["program"] is None:
-            print("%s== %s: %s" % ("\n" if number else "", program.name, program.summary))
-        run(program.function, options.get("trace", False), program.loop, **settings)
+def read_command_line(argv: Sequence[str]) -> Tuple[Callable, dict]:
+    """What to run and its options, every option converted and checked, or a CommandLineError."""
+    options = vars(build_parser().parse_args(argv))
+    handler, command, takes = options.pop("handler"), options.pop("command"), options.pop("takes")
+    for name in SHARED_OPTIONS:
+        if name in options and name not in takes:  # given before a command with no use for it
+            raise CommandLineError("%s takes no --%s" % (command, name))
+    if options.pop("list"):
+        if command or options:
+            raise CommandLineError("--list names the programs; give it alone")
+        handler = list_programs
+    return handler, options
 
 
 def run_train(options: dict) -> None:
     """The train command: check the data and settings together, train, print what was asked."""
     X, y, description = load_data(options["data"])
     layers = options["layers"] or [len(X[0]), 4, len(y[0])]
-    bias = options["bias"]
-    check_network(X, y, layers, bias)
-    for situation in options["ask"]:
-        if len(situation) != layers[0]:
+    check_network(X, y, layers, options.get("bias", False))
+    for asked in options["ask"]:
+        if len(asked) != layers[0]:
             raise InputError("--ask %s gives %s, but the network takes %d inputs"
-                             % (",".join(map(str, situation)), plural(len(situation), "number"),
+                             % (",".join(map(str, asked)), plural(len(asked), "number"),
                                 layers[0]))
     if options["table"] and layers[0] > TABLE_MAX_INPUTS:
         raise InputError("--table lists every 0/1 combination of the inputs, for up to %d "
                          "inputs (%d rows); this network has %d"
                          % (TABLE_MAX_INPUTS, 2 ** TABLE_MAX_INPUTS, layers[0]))
-    iterations = options.get("iterations", default_of(train_network, "iterations"))
-    check_work(iterations, len(X), layers, bias)
-    seed = options.get("seed", default_of(train_network, "seed"))
-    every = options["every"]
+    settings = settings_for(train_network, dict(
+        {name: options[name] for name in ("seed", "iterations", "alpha", "bias", "every")
+         if name in options}, X=X, y=y, layers=layers))
+    check_work(settings["iterations"], len(X), layers, settings["bias"])
+    if settings["every"]:
+        settings["on_error"] = print_error
+    elif options["plot"]:
+        # --plot draws at most about 600 points: memory stays the same however
+        # long it trains
+        settings["every"] = math.ceil(settings["iterations"] / 600)
     print("Data: %s, %s" % (options["data"], description))
     print("Training layers %s for %d iterations, alpha %s, seed %d%s"
-          % (",".join(map(str, layers)), iterations, python2_str(options["alpha"]), seed,
-             ", with bias" if bias else ""))
-    settings = dict(X=X, y=y, layers=layers, iterations=iterations, alpha=options["alpha"],
-                    seed=seed, bias=bias, on_error=print_error if every else None,
-                    # --plot draws at most about 600 points: memory stays the same
-                    # however long it trains
-                    every=every or (math.ceil(iterations / 600) if options["plot"] else 0))
-    result = run(train_network, options.get("trace", False), **settings)
+          % (",".join(map(str, layers)), settings["iterations"], python2_str(settings["alpha"]),
+             settings["seed"], ", with bias" if settings["bias"] else ""))
+    result = call(train_network, settings, options.get("trace", False))
     print_training(result, options["ask"], (X, y) if options["table"] else None, options["plot"])
 
 
@@ -1635,50 +1746,71 @@ def print_error(iteration: int, error: float) -> None:
     print("Error after %d iterations:%s" % (iteration, python2_str(error)))
 
 
-def main(argv: Optional[List[str]] = None) -> int:
-    """Run the command line and return its exit status: bad input is one line and status 2."""
+OUTPUT_ERRORS = (errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EBADF, errno.EDQUOT)
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run the command line and return its exit status: bad input is one line and status 2.
+
+    argv: the arguments, like ["three-layer", "--seed", "2"]; when left out, the
+    script's own, or none when called from a notebook or the interpreter.
+    """
+    if argv is None:
+        argv = sys.argv[1:] if started_as_script() else []
     if sys.stdout is None:  # started with its output closed: nowhere to print
-        if sys.stderr is not None:
-            print("pureneuron.py: error: standard output is closed", file=sys.stderr)
+        say_error("standard output is closed")
         return 1
     try:
         try:
-            args = build_parser().parse_args(argv)
+            handler, options = read_command_line(argv)
         except SystemExit as done:  # --help has printed its text
+            sys.stdout.flush()
             return done.code or 0
-        options = read_options(args)
-        if options["list"]:
-            width = max(len(program.name) for program in PROGRAMS)
-            for program in PROGRAMS:
-                print("%-*s %s" % (width, program.name, program.summary))
-        elif options["program"] == "train":
-            run_train(options)
-        elif options["program"] == "sigmoid":
-            print("\n".join(sigmoid_picture()))
-        elif options["program"] == "bench":
-            run_bench(**{name: options[name] for name in ("runs", "iterations", "seed")
-                         if name in options})
-        else:
-            run_programs(options)
+        handler(options)
         sys.stdout.flush()  # so that a full disk is reported here, not at exit
         return 0
     except InputError as error:
-        print("pureneuron.py: error: %s" % error, file=sys.stderr)
+        say_error(str(error))
         return 2
+    except SourceUnavailable as error:
+        say_error(str(error))
+        return 2
+    except MemoryError:
+        say_error("out of memory: try fewer examples, neurons or iterations")
+        return 1
     except KeyboardInterrupt:
-        print("pureneuron.py: interrupted", file=sys.stderr)
+        say_error("interrupted", "")
         return 130
     except BrokenPipeError:
-        # the reader went away (`| head`): stop quietly, as other commands do, and
-        # point stdout at nothing so that Python's last flush has nothing to say
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        # the reader went away (`| head`): stop quietly, as other commands do
+        silence(sys.stdout)
         return 0
     except OSError as error:
-        if error.errno not in (errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EBADF):
+        if error.errno not in OUTPUT_ERRORS:
             raise  # not the output: something else went wrong
-        print("pureneuron.py: error: cannot write the output: %s" % error.strerror,
-              file=sys.stderr)
+        silence(sys.stdout)
+        say_error("cannot write the output: %s" % (error.strerror or error))
         return 1
+
+
+def say_error(message: str, prefix: str = "error: ") -> None:
+    """One line on stderr; if even that cannot be written, nothing."""
+    if sys.stderr is None:
+        return
+    try:
+        print("pureneuron.py: %s%s" % (prefix, message), file=sys.stderr)
+        sys.stderr.flush()
+    except OSError:
+        silence(sys.stderr)
+
+
+def silence(stream) -> None:
+    """Point a standard stream that cannot be written at nothing, so that Python's own
+    last flush, at exit, has nothing to complain of."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # not a real file (a notebook's stream): it has nothing to flush at exit
 
 
 def started_as_script() -> bool:
@@ -1691,4 +1823,7 @@ def started_as_script() -> bool:
 
 
 if __name__ == "__main__" and started_as_script():
-    sys.exit(main())
+    status = main()
+    # python3 -i and IDLE go on to their prompt: an exit there would print a traceback
+    if status and not sys.flags.interactive:
+        sys.exit(status)

@@ -1666,10 +1666,7 @@ def test_bench_runs_on_an_ascii_terminal():
 def test_a_bug_in_a_program_propagates_out_of_main(monkeypatch):
     def slipped(iterations=1, seed=1):
         raise ValueError("cannot dot a 4x5 matrix with a 4x1 matrix")
-    index = next(i for i, p in enumerate(pureneuron.PROGRAMS) if p.name == "three-layer")
-    programs = list(pureneuron.PROGRAMS)
-    programs[index] = programs[index]._replace(function=slipped)
-    monkeypatch.setattr(pureneuron, "PROGRAMS", programs)
+    monkeypatch.setattr(pureneuron, "three_layer", slipped)  # looked up by name when run
     with pytest.raises(ValueError, match="4x5"):
         pureneuron.main(["three-layer"])
 
