@@ -1907,3 +1907,104 @@ def test_every_readme_session_prints_what_the_readme_shows(monkeypatch, tmp_path
             wrong.append("$ %s\n--- the README shows:\n%s\n--- it prints:\n%s"
                          % (command, rstripped(shown), rstripped(printed)))
     assert not wrong, "\n\n".join(wrong)
+
+
+# ============================================================================
+# The command line: one path from argv to the loop
+# ============================================================================
+
+@portable
+def test_each_option_is_converted_once_and_the_rest_come_from_the_signature():
+    handler, options = pureneuron.read_command_line(["three-layer", "--seed", "2"])
+    assert options == {"seed": 2}
+    assert pureneuron.settings_for(pureneuron.three_layer, options) == {
+        "iterations": 60000, "seed": 2}
+    handler, options = pureneuron.read_command_line(
+        ["gradient-descent", "--alpha", "10", "--alpha", "0.5", "--hidden", "32"])
+    assert options == {"alphas": [10, 0.5], "hidden_size": 32}
+
+
+@portable
+@pytest.mark.parametrize("argv, mentions", [
+    (["--seed", "2", "sigmoid"], ["sigmoid", "--seed"]),
+    (["--trace", "bench"], ["bench", "--trace"]),
+    (["--iterations", "5", "sigmoid"], ["sigmoid", "--iterations"]),
+    (["--list", "three-layer"], ["--list"]),
+    (["--list", "--seed", "2"], ["--list"]),
+])
+def test_an_option_given_where_it_does_nothing_is_refused(argv, mentions):
+    assert_one_line_error(*run_main(*argv), *mentions)
+
+
+@portable
+def test_gradient_descent_takes_the_posts_32_hidden_neurons_at_its_settings(monkeypatch):
+    ran = []
+
+    def recording(**settings):  # the real signature, so its own defaults apply
+        ran.append(settings)
+    recording.__signature__ = inspect.signature(pureneuron.gradient_descent)
+    monkeypatch.setattr(pureneuron, "gradient_descent", recording)
+    assert run_main("gradient-descent", "--hidden", "32") == (0, "", "")
+    assert ran == [{"iterations": 60000, "seed": 1, "hidden_size": 32, "directions": False,
+                    "alphas": (0.001, 0.01, 0.1, 1, 10, 100, 1000)}]
+
+
+@portable
+def test_main_runs_the_program_defined_now_not_the_one_there_at_import(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "argv", ["/x/ipykernel_launcher.py", "-f", "/x/kernel-1.json"])
+    namespace = {"__name__": "__main__"}
+    exec(compile(source_text(), "<cell>", "exec"), namespace)
+    exec("def two_layer(iterations=10000, seed=1):\n    print('my own', iterations, seed)\n",
+         namespace)
+    assert namespace["main"](["two-layer", "--seed", "3"]) == 0
+    assert capsys.readouterr() == ("my own 10000 3\n", "")
+
+
+@portable
+def test_main_with_no_arguments_outside_a_script_ignores_the_kernels_argv(monkeypatch):
+    monkeypatch.setattr(sys, "argv", ["/x/ipykernel_launcher.py", "-f", "/x/kernel-1.json"])
+    ran = []
+    monkeypatch.setattr(pureneuron, "run_default_programs", ran.append)
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert pureneuron.main() == 0
+    assert ran == [{}]
+
+
+OUTPUT_ERRORS = [  # (shell redirection, arguments, status)
+    (">/dev/full", ["--list"], 1),
+    (">/dev/full", ["three-layer", "--iterations", "10"], 1),
+    (">/dev/full", ["--help"], 1),
+    (">/dev/full", ["train", "--help"], 1),
+    ("1</dev/null", ["nine-lines", "--iterations", "5"], 1),
+    ("2>/dev/full", ["--seed", "x"], 2),
+]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full") or os.name != "posix",
+                    reason="needs /dev/full and a POSIX shell")
+@pytest.mark.parametrize("buffering", ["default", "unbuffered"])
+@pytest.mark.parametrize("redirection, argv, status", OUTPUT_ERRORS)
+def test_output_that_cannot_be_written_is_one_line_with_either_buffering(
+        redirection, argv, status, buffering):
+    environment = dict(os.environ)
+    environment.pop("PYTHONUNBUFFERED", None)  # as a user's shell has it
+    if buffering == "unbuffered":
+        environment["PYTHONUNBUFFERED"] = "1"
+    command = '"$0" "$@" %s' % redirection
+    got, out, err = run_process(["sh", "-c", command, sys.executable, PUREPATH] + argv,
+                                env=environment)
+    assert got == status, err
+    if redirection.startswith("2"):
+        assert err == ""  # stderr itself was the full disk: nothing more to say
+    else:
+        assert err.startswith("pureneuron.py: error: cannot write the output") \
+            and err.count("\n") == 1, err
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX shell")
+def test_python_dash_i_ends_at_the_prompt_without_a_traceback():
+    status, out, err = run_process(script("--list")[:1] + ["-i"] + script("--list")[1:],
+                                   input='print("at the prompt")\n')
+    assert status == 0
+    assert "at the prompt" in out and "three-layer" in out
+    assert "Traceback" not in err and "SystemExit" not in err
