@@ -674,9 +674,7 @@ import functools
 import inspect
 import io
 import os
-import platform
 import stat
-import statistics
 import sys
 import time
 from typing import Callable, NamedTuple, Optional, Sequence, Tuple
@@ -703,15 +701,15 @@ def numpy_str(m: Union[Vector, Matrix]) -> str:
     """
     if not isinstance(m[0], list):
         return numpy_row(m, number_format(m), " ") + "]"
-    number = number_format([x for row in m for x in row])
-    return "[" + "]\n ".join(numpy_row(row, number, "  ") for row in m) + "]]"
+    write = number_format([x for row in m for x in row])
+    return "[" + "]\n ".join(numpy_row(row, write, "  ") for row in m) + "]]"
 
 
-def numpy_row(row: Vector, number: Callable, indent: str) -> str:
+def numpy_row(row: Vector, write: Callable, indent: str) -> str:
     """'[' and a row's numbers, one space apart, wrapped before numpy's 75 columns."""
     line, lines = indent, []
     for i, x in enumerate(row):
-        word = number(x)
+        word = write(x)
         if len(line) + len(word) > NUMPY_LINE_WIDTH:
             lines.append(line.rstrip())
             line = indent
@@ -1515,8 +1513,8 @@ def run_program(program: Program, options: dict) -> None:
 
 def run_default_programs(options: dict) -> None:
     """With no PROGRAM: every program of the default run, each under a heading."""
-    for number, program in enumerate(p for p in PROGRAMS if p.in_default_run):
-        print("%s== %s: %s" % ("\n" if number else "", program.name, program.summary))
+    for position, program in enumerate(p for p in PROGRAMS if p.in_default_run):
+        print("%s== %s: %s" % ("\n" if position else "", program.name, program.summary))
         run_program(program, options)
 
 
@@ -1544,8 +1542,8 @@ BENCH_ITERATIONS = 10000
 
 def run_bench(runs: int = BENCH_RUNS, iterations: int = BENCH_ITERATIONS, seed: int = 1) -> None:
     """Train each program `runs` times and print the median run's microseconds an iteration."""
-    print("%s %s: each program's training, the median of %d runs after one to warm up"
-          % (platform.python_implementation(), platform.python_version(), runs))
+    print("%s %d.%d.%d: each program's training, the median of %d runs after one to warm up"
+          % ((sys.implementation.name,) + tuple(sys.version_info[:3]) + (runs,)))
     width = max(len(program.name) for program in PROGRAMS)
     for program in PROGRAMS:
         # gradient-descent: one alpha, as its networks all train alike
@@ -1557,9 +1555,9 @@ def run_bench(runs: int = BENCH_RUNS, iterations: int = BENCH_ITERATIONS, seed: 
                 start = time.perf_counter()
                 function(iterations=iterations, seed=seed, **settings)
                 seconds.append(time.perf_counter() - start)
+        median = sorted(seconds[1:])[runs // 2]  # of an even count, the upper middle one
         print("%-*s %9.1f us an iteration  (%d iterations a run)"
-              % (width, program.name, statistics.median(seconds[1:]) / iterations * 1e6,
-                 iterations))
+              % (width, program.name, median / iterations * 1e6, iterations))
 
 
 def bench(options: dict) -> None:

@@ -1648,7 +1648,7 @@ def test_bench_prints_a_line_for_every_program():
     assert (status, err) == (0, "")
     lines = out.splitlines()
     import platform
-    assert platform.python_implementation() in lines[0]
+    assert sys.implementation.name in lines[0]
     assert len(lines) == 1 + len(pureneuron.PROGRAMS)
     for program, line in zip(pureneuron.PROGRAMS, lines[1:]):
         assert re.match(r"%s +\d+\.\d us an iteration" % re.escape(program.name), line), line
