@@ -1020,7 +1020,6 @@ def quoted(text: str) -> str:
 
 def option_type(convert: Callable) -> Callable:
     """convert, for argparse's type=: a ValueError it raises becomes argparse's own error."""
-    @functools.wraps(convert)
     def from_text(text: str):
         try:
             return convert(text)
@@ -1029,40 +1028,9 @@ def option_type(convert: Callable) -> Callable:
     return from_text
 
 
-@option_type
-def read_seed(text: str) -> int:
-    """A seed numpy takes: 0 to 2**32 - 1."""
-    return whole_number(text, 0, 2 ** 32 - 1)
-
-
-@option_type
-def read_iterations(text: str) -> int:
-    """How many times to train: 0 to MAX_ITERATIONS."""
-    return whole_number(text, 0, MAX_ITERATIONS)
-
-
-@option_type
-def read_positive_iterations(text: str) -> int:
-    """An iteration count of at least 1 (bench times each one)."""
-    return whole_number(text, 1, MAX_ITERATIONS)
-
-
-@option_type
-def read_every(text: str) -> int:
-    """How often to print the error: every N iterations, 0 for never."""
-    return whole_number(text, 0, MAX_ITERATIONS)
-
-
-@option_type
-def read_runs(text: str) -> int:
-    """How many times bench runs each program."""
-    return whole_number(text, 1, MAX_RUNS)
-
-
-@option_type
-def read_hidden_size(text: str) -> int:
-    """Neurons in a hidden layer."""
-    return whole_number(text, 1, MAX_NEURONS)
+def whole_numbers(low: int, high: int) -> Callable:
+    """A converter of whole numbers from low to high."""
+    return option_type(lambda text: whole_number(text, low, high))
 
 
 @option_type
@@ -1575,9 +1543,9 @@ def bench(options: dict) -> None:
 # that what is not given comes from the function's own signature.
 OPTIONS = {
     "seed": (["--seed"], dict(
-        type=read_seed, help="start from the weights np.random.seed(SEED) gives (default 1)")),
+        type=whole_numbers(0, 2 ** 32 - 1), help="start from the weights np.random.seed(SEED) gives (default 1)")),
     "iterations": (["--iterations"], dict(
-        type=read_iterations, metavar="N",
+        type=whole_numbers(0, MAX_ITERATIONS), metavar="N",
         help="training iterations, 0 to %d (default: the program's own)" % MAX_ITERATIONS)),
     "trace": (["--trace"], dict(
         action="store_true",
@@ -1588,7 +1556,7 @@ OPTIONS = {
         help="train with learning rate A; repeat for several, up to %d (default: the post's "
              "0.001, 0.01, 0.1, 1, 10, 100, 1000)" % MAX_ALPHAS)),
     "hidden_size": (["--hidden"], dict(
-        type=read_hidden_size, metavar="N",
+        type=whole_numbers(1, MAX_NEURONS), metavar="N",
         help="neurons in the hidden layer (default 4; the post's second program: 32)")),
     "directions": (["--directions"], dict(
         action="store_true",
@@ -1598,11 +1566,11 @@ OPTIONS = {
         type=read_alpha, help="learning rate, more than 0 (default 1, the posts' implicit rate)")),
     "bias": (["--bias"], dict(action="store_true", help="add a constant input of 1 to every layer")),
     "every": (["--every"], dict(
-        type=read_every, metavar="N",
+        type=whole_numbers(0, MAX_ITERATIONS), metavar="N",
         help="print the mean absolute error every N iterations, from iteration 0 "
              "(default 0: never)")),
     "runs": (["--runs"], dict(
-        type=read_runs, help="runs of each program, 1 to %d (default %d)" % (MAX_RUNS, BENCH_RUNS))),
+        type=whole_numbers(1, MAX_RUNS), help="runs of each program, 1 to %d (default %d)" % (MAX_RUNS, BENCH_RUNS))),
 }
 SHARED_OPTIONS = ("seed", "iterations", "trace")  # before a PROGRAM too, and with none
 
@@ -1682,13 +1650,11 @@ def build_parser() -> argparse.ArgumentParser:
         "bench", help="time each program's training",
         description="Time each program's training and print microseconds an iteration, the "
                     "median of several runs of %d iterations (or --iterations)." % BENCH_ITERATIONS)
-    bench_command.add_argument("--seed", type=read_seed, default=argparse.SUPPRESS,
-                               help=OPTIONS["seed"][1]["help"])
-    bench_command.add_argument("--iterations", type=read_positive_iterations,
-                               default=argparse.SUPPRESS,
+    bench_command.add_argument("--iterations", type=whole_numbers(1, MAX_ITERATIONS),
+                               default=argparse.SUPPRESS, metavar="N",
                                help="training iterations a run, 1 to %d (default %d)"
                                     % (MAX_ITERATIONS, BENCH_ITERATIONS))
-    add_options(bench_command, ["runs"])
+    add_options(bench_command, ["seed", "runs"])
     bench_command.set_defaults(handler=bench, command="bench", takes=("seed", "iterations"))
     return parser
 
