@@ -1470,9 +1470,8 @@ def call(function: Callable, settings: dict, trace: bool = False, loop: Callable
 def run_program(program: Program, options: dict) -> None:
     """One post program, with the settings given and its own defaults for the rest."""
     function = look_up(program.function)
-    settings = settings_for(function, {name: options[name] for name in
-                                       ("seed", "iterations") + program.options
-                                       if name in options})
+    settings = settings_for(function, {name: value for name, value in options.items()
+                                       if name != "trace"})
     if program.check:
         program.check(settings)
     call(function, settings, options.get("trace", False),
