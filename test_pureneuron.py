@@ -259,232 +259,34 @@ def np():
 
 
 # ============================================================================
-# The numpy reference: the posts' programs written with numpy
-#
-# Each returns what the program prints (numpy 1.13's style) and its numbers, under the
-# names pureneuron's program returns them.  Where the post left a case undefined (0
-# iterations), it does what pureneuron promises: the untrained result.
+# The numpy reference: the posts' programs written with numpy, in .ci/numpy_reference.py
+# (shared with .ci/bench_vs_numpy.py, loaded here by its path)
 # ============================================================================
 
-def np_str(np, a):
-    """numpy's own printing in the 2015 style."""
-    with np.printoptions(legacy="1.13"):
-        return str(np.asarray(a))
+def load_numpy_reference():
+    """.ci/numpy_reference.py as a module (it imports numpy only when given it)."""
+    spec = importlib.util.spec_from_file_location(
+        "numpy_reference", os.path.join(HERE, ".ci", "numpy_reference.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def py2_str(x):
-    """str(x) in Python 2 (checked against Python 2.7 below), as its format_float_short wrote it.
-
-    12 significant digits, trailing zeros dropped; an exponent when the point would
-    come before the 4th decimal or after the 11th digit; a whole number keeps ".0".
-    """
-    if isinstance(x, int) or not math.isfinite(x):
-        return str(x)
-    sign = "-" if math.copysign(1, x) < 0 else ""
-    mantissa, exponent = ("%.11e" % abs(x)).split("e")
-    digits = mantissa.replace(".", "").rstrip("0") or "0"
-    point = int(exponent) + 1  # where the point goes, counted in digits
-    if point <= -4 or point > 11:
-        fraction = "." + digits[1:] if len(digits) > 1 else ""
-        return "%s%s%se%s%02d" % (sign, digits[0], fraction, exponent[0], abs(int(exponent)))
-    if point <= 0:
-        return sign + "0." + "0" * -point + digits
-    if point >= len(digits):
-        return sign + digits + "0" * (point - len(digits)) + ".0"
-    return sign + digits[:point] + "." + digits[point:]
+REFERENCE = load_numpy_reference()
 
 
-def np_sigmoid(np, x):
-    with np.errstate(over="ignore"):
-        return 1 / (1 + np.exp(-x))
+def numpy_printed_and_returned(name):
+    """The reference program for a pureneuron program's name, as a function of (np, iterations,
+    seed, settings) giving what it prints and what it returns."""
+    def run(np, iterations, seed, **settings):
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            numbers = REFERENCE.PROGRAMS[name](np, iterations, seed, **settings)
+        return out.getvalue(), numbers
+    return run
 
 
-def np_weights(np, rows, columns):
-    return 2 * np.random.random((rows, columns)) - 1
-
-
-def np_nine_lines(np, iterations, seed):
-    training_set_inputs, training_set_outputs = np.array(MILO_X), np.array(MILO_Y)
-    np.random.seed(seed)
-    synaptic_weights = np_weights(np, 3, 1)
-    for _ in range(iterations):
-        output = np_sigmoid(np, np.dot(training_set_inputs, synaptic_weights))
-        synaptic_weights += np.dot(training_set_inputs.T,
-                                   (training_set_outputs - output) * output * (1 - output))
-    answer = np_sigmoid(np, np.dot(np.array([1, 0, 0]), synaptic_weights))
-    return np_str(np, answer) + "\n", {"synaptic_weights": synaptic_weights, "answer": answer}
-
-
-def np_neuron(np, iterations, seed):
-    training_set_inputs, training_set_outputs = np.array(MILO_X), np.array(MILO_Y)
-    np.random.seed(seed)
-    synaptic_weights = np_weights(np, 3, 1)
-    start = synaptic_weights.copy()
-    for _ in range(iterations):
-        output = np_sigmoid(np, np.dot(training_set_inputs, synaptic_weights))
-        error = training_set_outputs - output
-        synaptic_weights += np.dot(training_set_inputs.T, error * (output * (1 - output)))
-    answer = np_sigmoid(np, np.dot(np.array([1, 0, 0]), synaptic_weights))
-    printed = ("Random starting synaptic weights: \n%s\nNew synaptic weights after training: "
-               "\n%s\nConsidering new situation [1, 0, 0] -> ?: \n%s\n"
-               % (np_str(np, start), np_str(np, synaptic_weights), np_str(np, answer)))
-    return printed, {"starting_weights": start, "synaptic_weights": synaptic_weights,
-                     "answer": answer}
-
-
-def np_two_layer(np, iterations, seed):
-    X, y = np.array(TRASK_X), np.array(TRASK_2LAYER_Y)
-    np.random.seed(seed)
-    syn0 = np_weights(np, 3, 1)
-    l1 = np_sigmoid(np, np.dot(X, syn0))
-    for _ in range(iterations):
-        l0 = X
-        l1 = np_sigmoid(np, np.dot(l0, syn0))
-        l1_error = y - l1
-        l1_delta = l1_error * (l1 * (1 - l1))
-        syn0 += np.dot(l0.T, l1_delta)
-    return "Output After Training:\n%s\n" % np_str(np, l1), {"l1": l1, "syn0": syn0}
-
-
-def np_three_layer(np, iterations, seed):
-    X, y = np.array(TRASK_X), np.array(TRASK_3LAYER_Y)
-    np.random.seed(seed)
-    syn0, syn1 = np_weights(np, 3, 4), np_weights(np, 4, 1)
-    printed, errors = "", []
-    for j in range(iterations):
-        l1 = np_sigmoid(np, np.dot(X, syn0))
-        l2 = np_sigmoid(np, np.dot(l1, syn1))
-        l2_error = y - l2
-        if j % 10000 == 0:
-            errors.append(float(np.mean(np.abs(l2_error))))
-            printed += "Error:" + py2_str(errors[-1]) + "\n"
-        l2_delta = l2_error * (l2 * (1 - l2))
-        l1_delta = l2_delta.dot(syn1.T) * (l1 * (1 - l1))
-        syn1 += l1.T.dot(l2_delta)
-        syn0 += X.T.dot(l1_delta)
-    return printed, {"errors": errors, "syn0": syn0, "syn1": syn1}
-
-
-def np_eleven_lines(np, iterations, seed):
-    X, y = np.array(TRASK_X), np.array([[0, 1, 1, 0]]).T
-    np.random.seed(seed)
-    syn0, syn1 = np_weights(np, 3, 4), np_weights(np, 4, 1)
-    l2 = np_sigmoid(np, np.dot(np_sigmoid(np, np.dot(X, syn0)), syn1))
-    for _ in range(iterations):
-        l1 = 1 / (1 + np.exp(-(np.dot(X, syn0))))
-        l2 = 1 / (1 + np.exp(-(np.dot(l1, syn1))))
-        l2_delta = (y - l2) * (l2 * (1 - l2))
-        l1_delta = l2_delta.dot(syn1.T) * (l1 * (1 - l1))
-        syn1 += l1.T.dot(l2_delta)
-        syn0 += X.T.dot(l1_delta)
-    return np_str(np, l2) + "\n", {"l2": l2, "syn0": syn0, "syn1": syn1}
-
-
-def np_multi_layer(np, iterations, seed):
-    X, y = np.array(MULTI_X), np.array(MULTI_Y)
-    np.random.seed(seed)
-    layer1, layer2 = np_weights(np, 3, 4), np_weights(np, 4, 1)
-    start = (layer1.copy(), layer2.copy())
-
-    def weights():
-        return ("    Layer 1 (4 neurons, each with 3 inputs): \n%s\n"
-                "    Layer 2 (1 neuron, with 4 inputs):\n%s\n"
-                % (np_str(np, layer1), np_str(np, layer2)))
-    printed = "Stage 1) Random starting synaptic weights: \n" + weights()
-    for _ in range(iterations):
-        output_from_layer_1 = np_sigmoid(np, np.dot(X, layer1))
-        output_from_layer_2 = np_sigmoid(np, np.dot(output_from_layer_1, layer2))
-        layer2_error = y - output_from_layer_2
-        layer2_delta = layer2_error * (output_from_layer_2 * (1 - output_from_layer_2))
-        layer1_error = layer2_delta.dot(layer2.T)
-        layer1_delta = layer1_error * (output_from_layer_1 * (1 - output_from_layer_1))
-        layer1_adjustment = X.T.dot(layer1_delta)
-        layer2_adjustment = output_from_layer_1.T.dot(layer2_delta)
-        layer1 += layer1_adjustment
-        layer2 += layer2_adjustment
-    printed += "Stage 2) New synaptic weights after training: \n" + weights()
-    hidden_state = np_sigmoid(np, np.dot(np.array([1, 1, 0]), layer1))
-    output = np_sigmoid(np, np.dot(hidden_state, layer2))
-    printed += "Stage 3) Considering a new situation [1, 1, 0] -> ?: \n%s\n" % np_str(np, output)
-    return printed, {"starting_weights": start, "synaptic_weights": (layer1, layer2),
-                     "output": output}
-
-
-def np_gradient_descent(np, iterations, seed, alphas=(0.001, 0.01, 0.1, 1, 10, 100, 1000),
-                        hidden_size=4, directions=False):
-    X, y = np.array(TRASK_X), np.array(TRASK_3LAYER_Y)
-    printed, results = "", []
-    for alpha in alphas:
-        printed += "\nTraining With Alpha:" + py2_str(alpha) + "\n"
-        np.random.seed(seed)
-        synapse_0, synapse_1 = np_weights(np, 3, hidden_size), np_weights(np, hidden_size, 1)
-        synapse_0_direction_count = np.zeros_like(synapse_0)
-        synapse_1_direction_count = np.zeros_like(synapse_1)
-        errors = []
-        with np.errstate(over="ignore"):
-            for j in range(iterations):
-                layer_0 = X
-                layer_1 = np_sigmoid(np, np.dot(layer_0, synapse_0))
-                layer_2 = np_sigmoid(np, np.dot(layer_1, synapse_1))
-                layer_2_error = layer_2 - y
-                if j % 10000 == 0:
-                    errors.append(float(np.mean(np.abs(layer_2_error))))
-                    printed += ("Error:" if directions else "Error after %d iterations:" % j) \
-                        + py2_str(errors[-1]) + "\n"
-                layer_2_delta = layer_2_error * (layer_2 * (1 - layer_2))
-                layer_1_error = layer_2_delta.dot(synapse_1.T)
-                layer_1_delta = layer_1_error * (layer_1 * (1 - layer_1))
-                synapse_1_weight_update = layer_1.T.dot(layer_2_delta)
-                synapse_0_weight_update = layer_0.T.dot(layer_1_delta)
-                if directions and j > 0:
-                    synapse_0_direction_count += np.abs(
-                        ((synapse_0_weight_update > 0) + 0)
-                        - ((prev_synapse_0_weight_update > 0) + 0))
-                    synapse_1_direction_count += np.abs(
-                        ((synapse_1_weight_update > 0) + 0)
-                        - ((prev_synapse_1_weight_update > 0) + 0))
-                synapse_1 -= alpha * synapse_1_weight_update
-                synapse_0 -= alpha * synapse_0_weight_update
-                prev_synapse_0_weight_update = synapse_0_weight_update
-                prev_synapse_1_weight_update = synapse_1_weight_update
-        if directions:
-            printed += ("Synapse 0\n%s\nSynapse 0 Update Direction Changes\n%s\n"
-                        "Synapse 1\n%s\nSynapse 1 Update Direction Changes\n%s\n"
-                        % (np_str(np, synapse_0), np_str(np, synapse_0_direction_count),
-                           np_str(np, synapse_1), np_str(np, synapse_1_direction_count)))
-        results.append({"alpha": alpha, "errors": errors, "synapse_0": synapse_0,
-                        "synapse_1": synapse_1,
-                        "synapse_0_direction_count": synapse_0_direction_count,
-                        "synapse_1_direction_count": synapse_1_direction_count})
-    return printed, results
-
-
-def np_train_network(np, X, y, layers, iterations, alpha=1, seed=1, bias=False):
-    """The playground's network: Trask's loop for any layers, with a learning rate and a bias."""
-    np.random.seed(seed)
-    extra = 1 if bias else 0
-    weights = [np_weights(np, inputs + extra, neurons)
-               for inputs, neurons in zip(layers, layers[1:])]
-
-    def with_bias(m):
-        return np.hstack([m, np.ones((len(m), 1))]) if bias else m
-    errors = []
-    for _ in range(iterations):
-        outputs = [np.array(X, dtype=float)]
-        for w in weights:
-            outputs.append(np_sigmoid(np, with_bias(outputs[-1]).dot(w)))
-        error = np.array(y) - outputs[-1]
-        errors.append(float(np.mean(np.abs(error))))
-        for k in reversed(range(len(weights))):
-            delta = error * (outputs[k + 1] * (1 - outputs[k + 1]))
-            error = delta.dot(weights[k][:len(weights[k]) - extra].T)
-            weights[k] = weights[k] + alpha * with_bias(outputs[k]).T.dot(delta)
-    return {"weights": weights, "errors": errors}
-
-
-NUMPY_PROGRAMS = {"nine-lines": np_nine_lines, "neuron": np_neuron, "two-layer": np_two_layer,
-                  "three-layer": np_three_layer, "eleven-lines": np_eleven_lines,
-                  "multi-layer": np_multi_layer, "gradient-descent": np_gradient_descent}
+NUMPY_PROGRAMS = {name: numpy_printed_and_returned(name) for name in REFERENCE.PROGRAMS}
 
 
 def assert_close(np, ours, theirs, where="result"):
@@ -585,10 +387,11 @@ def test_each_program_prints_and_returns_what_numpy_gives(np, name, seed, iterat
 
 @needs_numpy
 def test_the_command_line_passes_seed_length_and_settings_to_the_program(np):
-    printed, _ = np_gradient_descent(np, 30, 5, alphas=(0.5, 7), hidden_size=6, directions=True)
+    printed, _ = NUMPY_PROGRAMS["gradient-descent"](np, 30, 5, alphas=(0.5, 7), hidden_size=6,
+                                                    directions=True)
     assert run_main("gradient-descent", "--seed", "5", "--iterations", "30", "--alpha", "0.5",
                     "--alpha", "7", "--hidden", "6", "--directions") == (0, printed, "")
-    printed, _ = np_neuron(np, 40, 9)
+    printed, _ = NUMPY_PROGRAMS["neuron"](np, 40, 9)
     assert run_main("neuron", "--iterations", "40", "--seed", "9") == (0, printed, "")
 
 
@@ -596,7 +399,7 @@ def test_the_command_line_passes_seed_length_and_settings_to_the_program(np):
 @pytest.mark.parametrize("bias, alpha, layers", [(False, 1, [3, 4, 1]), (True, 0.5, [3, 4, 1]),
                                                  (True, 2, [3, 5, 2, 1])])
 def test_train_network_trains_as_numpy_does(np, bias, alpha, layers):
-    theirs = np_train_network(np, TRASK_X, TRASK_3LAYER_Y, layers, 200, alpha, 7, bias)
+    theirs = REFERENCE.train_network(np, TRASK_X, TRASK_3LAYER_Y, layers, 200, alpha, 7, bias)
     ours = pureneuron.train_network(TRASK_X, TRASK_3LAYER_Y, layers, iterations=200, alpha=alpha,
                                     seed=7, bias=bias, every=1)
     assert_close(np, tuple(ours["weights"]), tuple(theirs["weights"]))
@@ -1104,8 +907,8 @@ def test_numpy_str_agrees_with_numpys_legacy_printing_on_random_matrices(np):
         m = [[rng.choice([0.0, 1.0, -1.0, 0.5, rng.uniform(-1, 1) * rng.choice(scales),
                           round(rng.uniform(-20, 20), rng.randint(0, 9))])
               for _ in range(columns)] for _ in range(rows)]
-        assert pureneuron.numpy_str(m) == np_str(np, m), m
-        assert pureneuron.numpy_str(m[0]) == np_str(np, m[0]), m[0]
+        assert pureneuron.numpy_str(m) == REFERENCE.np_str(np, m), m
+        assert pureneuron.numpy_str(m[0]) == REFERENCE.np_str(np, m[0]), m[0]
 
 
 @portable
@@ -1113,7 +916,7 @@ def test_python2_str_writes_floats_to_12_digits():
     python2_str = pureneuron.python2_str
     assert [python2_str(x) for x in [0.4964100319027255, 0.5, 1.0, 10, 0.001]] == [
         "0.496410031903", "0.5", "1.0", "10", "0.001"]
-    assert [py2_str(x) for x in [0.4964100319027255, 0.5, 1.0, 10]] == [
+    assert [REFERENCE.py2_str(x) for x in [0.4964100319027255, 0.5, 1.0, 10]] == [
         "0.496410031903", "0.5", "1.0", "10"]
 
 
@@ -1145,7 +948,7 @@ def test_python2_str_and_the_references_agree_with_a_real_python_2():
         [python2, "-c", "import sys\nfor x in sys.argv[1:]: print str(float(x))"]
         + [repr(x) for x in samples])
     assert (status, err) == (0, "")
-    assert [py2_str(x) for x in samples] == printed.split()  # the reference used above
+    assert [REFERENCE.py2_str(x) for x in samples] == printed.split()  # the reference used above
     assert [pureneuron.python2_str(x) for x in samples] == printed.split()
 
 
