@@ -5,8 +5,9 @@ checks, answers and pictures, the command line), then notebooks and the README.
 What is tested against what:
 - the posts' printed outputs, byte for byte (written out below, and compared with the
   files in ../shared/posts where that folder is present);
-- numpy itself, running the posts' programs for other seeds and lengths (the "numpy
-  reference" block below; tests marked needs_numpy, skipped where numpy is missing);
+- numpy itself, running the posts' programs for other seeds and lengths (as printed in
+  the posts, in .ci/numpy_reference.py, which .ci/bench_vs_numpy.py times too; tests
+  marked needs_numpy, skipped where numpy is missing);
 - finite differences: each weight update steps down the gradient of half the squared error;
 - Python 2.7, for the way Python 2 printed a float (skipped where there is none).
 
