@@ -13,8 +13,9 @@ most 2.0x the time of the numpy program doing the same on CPython, and `pypy3
 pureneuron.py PROGRAM` at most half of it.  All three are timed as whole processes (start-up
 and imports included), side by side: A B C, A B C, ... and the medians compared.
 
-The numpy programs live here as strings, so that pureneuron.py never imports
-numpy.  They are the posts' programs; pureneuron prints the same numbers.
+The numpy programs are the posts' programs as printed, in numpy_reference.py
+beside this file (the tests compare pureneuron with the same ones), so that
+pureneuron.py never imports numpy; pureneuron prints the same numbers.
 """
 
 import argparse
@@ -31,124 +32,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 PURENEURON = os.path.join(os.path.dirname(HERE), "pureneuron.py")
 
-# The training loops of the programs, written with numpy as the posts write
-# them: each a function of the iteration count, as pureneuron's programs are.
-NUMPY_PROGRAMS = """\
-import numpy as np
-
-def sigmoid(x):
-    return 1 / (1 + np.exp(-x))
-
-MILO_X = np.array([[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]])
-MILO_Y = np.array([[0, 1, 1, 0]]).T
-TRASK_X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])
-
-def nine_lines(iterations):
-    np.random.seed(1)
-    w = 2 * np.random.random((3, 1)) - 1
-    for i in range(iterations):
-        output = sigmoid(np.dot(MILO_X, w))
-        w += np.dot(MILO_X.T, (MILO_Y - output) * output * (1 - output))
-    return sigmoid(np.dot(np.array([1, 0, 0]), w))
-
-def neuron(iterations):
-    np.random.seed(1)
-    w = 2 * np.random.random((3, 1)) - 1
-    for i in range(iterations):
-        output = sigmoid(np.dot(MILO_X, w))
-        error = MILO_Y - output
-        w += np.dot(MILO_X.T, error * (output * (1 - output)))
-    return sigmoid(np.dot(np.array([1, 0, 0]), w))
-
-def two_layer(iterations):
-    y = np.array([[0, 0, 1, 1]]).T
-    np.random.seed(1)
-    syn0 = 2 * np.random.random((3, 1)) - 1
-    for i in range(iterations):
-        l0 = TRASK_X
-        l1 = sigmoid(np.dot(l0, syn0))
-        l1_error = y - l1
-        l1_delta = l1_error * (l1 * (1 - l1))
-        syn0 += np.dot(l0.T, l1_delta)
-    return l1
-
-def nonlin(x, deriv=False):
-    if deriv == True:
-        return x * (1 - x)
-    return 1 / (1 + np.exp(-x))
-
-def three_layer(iterations):
-    # the post's program as printed, xrange made range: nonlin, and the errors printed
-    y = np.array([[0], [1], [1], [0]])
-    np.random.seed(1)
-    syn0 = 2 * np.random.random((3, 4)) - 1
-    syn1 = 2 * np.random.random((4, 1)) - 1
-    errors = []
-    for j in range(iterations):
-        l0 = TRASK_X
-        l1 = nonlin(np.dot(l0, syn0))
-        l2 = nonlin(np.dot(l1, syn1))
-        l2_error = y - l2
-        if (j % 10000) == 0:
-            errors.append(np.mean(np.abs(l2_error)))
-            print("Error:" + str(errors[-1]))
-        l2_delta = l2_error * nonlin(l2, deriv=True)
-        l1_error = l2_delta.dot(syn1.T)
-        l1_delta = l1_error * nonlin(l1, deriv=True)
-        syn1 += l1.T.dot(l2_delta)
-        syn0 += l0.T.dot(l1_delta)
-    return errors
-
-def eleven_lines(iterations):
-    X, y = TRASK_X, np.array([[0, 1, 1, 0]]).T
-    np.random.seed(1)
-    syn0 = 2 * np.random.random((3, 4)) - 1
-    syn1 = 2 * np.random.random((4, 1)) - 1
-    for j in range(iterations):
-        l1 = 1 / (1 + np.exp(-(np.dot(X, syn0))))
-        l2 = 1 / (1 + np.exp(-(np.dot(l1, syn1))))
-        l2_delta = (y - l2) * (l2 * (1 - l2))
-        l1_delta = l2_delta.dot(syn1.T) * (l1 * (1 - l1))
-        syn1 += l1.T.dot(l2_delta)
-        syn0 += X.T.dot(l1_delta)
-    return l2
-
-def multi_layer(iterations):
-    X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [0, 1, 0], [1, 0, 0], [1, 1, 1], [0, 0, 0]])
-    y = np.array([[0, 1, 1, 1, 1, 0, 0]]).T
-    np.random.seed(1)
-    layer1 = 2 * np.random.random((3, 4)) - 1
-    layer2 = 2 * np.random.random((4, 1)) - 1
-    for iteration in range(iterations):
-        output1 = sigmoid(np.dot(X, layer1))
-        output2 = sigmoid(np.dot(output1, layer2))
-        layer2_delta = (y - output2) * (output2 * (1 - output2))
-        layer1_delta = layer2_delta.dot(layer2.T) * (output1 * (1 - output1))
-        layer1 += X.T.dot(layer1_delta)
-        layer2 += output1.T.dot(layer2_delta)
-    return sigmoid(np.dot(sigmoid(np.dot(np.array([1, 1, 0]), layer1)), layer2))
-
-def gradient_descent(iterations, alpha=1):
-    y = np.array([[0], [1], [1], [0]])
-    np.random.seed(1)
-    syn0 = 2 * np.random.random((3, 4)) - 1
-    syn1 = 2 * np.random.random((4, 1)) - 1
-    errors = []
-    for j in range(iterations):
-        l1 = sigmoid(np.dot(TRASK_X, syn0))
-        l2 = sigmoid(np.dot(l1, syn1))
-        l2_error = l2 - y
-        if (j % 10000) == 0:
-            errors.append(np.mean(np.abs(l2_error)))
-        l2_delta = l2_error * (l2 * (1 - l2))
-        l1_delta = l2_delta.dot(syn1.T) * (l1 * (1 - l1))
-        syn1 -= alpha * l1.T.dot(l2_delta)
-        syn0 -= alpha * TRASK_X.T.dot(l1_delta)
-    return errors
-"""
-
-# The programs as pureneuron's bench names them (gradient-descent: one alpha, 1);
-# each numpy function above has the same name with "_" for "-".
+# The programs as pureneuron's bench names them (gradient-descent: one alpha, 1),
+# which are numpy_reference.PROGRAMS' names too.
 PROGRAMS = ["nine-lines", "neuron", "two-layer", "three-layer", "eleven-lines", "multi-layer",
             "gradient-descent"]
 # The ones the posts train for 60,000 iterations, which the targets are about.
@@ -156,17 +41,21 @@ LONG_PROGRAMS = ["three-layer", "eleven-lines", "multi-layer"]
 
 # Times the numpy programs as `pureneuron.py bench` times its own: one run to
 # warm up, then the median of RUNS runs of ITERATIONS iterations.
-NUMPY_BENCH = NUMPY_PROGRAMS + """
+NUMPY_BENCH = """\
 import statistics, sys, time
+import numpy
+sys.path.insert(0, %r)
+from numpy_reference import PROGRAMS
 ITERATIONS, RUNS = int(sys.argv[1]), int(sys.argv[2])
 for name in sys.argv[3:]:
+    settings = {"alphas": (1,)} if name == "gradient-descent" else {}
     seconds = []
     for _ in range(RUNS + 1):
         start = time.perf_counter()
-        globals()[name.replace("-", "_")](ITERATIONS)
+        PROGRAMS[name](numpy, ITERATIONS, **settings)
         seconds.append(time.perf_counter() - start)
-    print("%s %.1f" % (name, statistics.median(seconds[1:]) / ITERATIONS * 1e6))
-"""
+    print("%%s %%.1f" %% (name, statistics.median(seconds[1:]) / ITERATIONS * 1e6))
+""" % HERE
 
 
 def timed(command):
@@ -207,10 +96,11 @@ def machine():
 
 def compare(pypy, rounds, folder, name):
     """One program as three whole processes, side by side, and the targets as ratios of medians."""
-    function = name.replace("-", "_")
-    numpy_file = os.path.join(folder, "numpy_%s.py" % function)
-    with open(numpy_file, "w") as out:
-        out.write(NUMPY_PROGRAMS + "\nprint(%s(60000))\n" % function)
+    numpy_file = os.path.join(folder, "numpy_%s.py" % name.replace("-", "_"))
+    with open(numpy_file, "w") as out:  # the post's program, run as a script
+        out.write("import sys\nimport numpy\nsys.path.insert(0, %r)\n"
+                  "from numpy_reference import PROGRAMS\nPROGRAMS[%r](numpy, 60000)\n"
+                  % (HERE, name))
     contenders = [("pureneuron, CPython", [sys.executable, PURENEURON, name]),
                   ("numpy program, CPython", [sys.executable, numpy_file]),
                   ("pureneuron, PyPy", [pypy, PURENEURON, name])]
@@ -242,8 +132,9 @@ def table(pypy, iterations, runs):
                          "--runs", str(runs)])
         columns.append({line.split()[0]: line.split()[1] for line in out.splitlines()[1:]})
     out = output_of([sys.executable, "-c", NUMPY_BENCH, str(iterations), str(runs)] + PROGRAMS)
+    # the numpy programs print as the posts did: only the timing lines have two words
     columns.append(dict(line.split() for line in out.splitlines()
-                        if not line.startswith("Error:")))  # three_layer prints as the post
+                        if len(line.split()) == 2 and line.split()[0] in PROGRAMS))
     cpython = version_of(sys.executable)
     print("| program | pureneuron, %s | pureneuron, %s | numpy %s, %s |"
           % (cpython, version_of(pypy), numpy_version(), cpython))

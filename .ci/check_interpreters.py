@@ -1,31 +1,28 @@
-"""Check that pureneuron.py prints the same text on every Python a classroom may have.
+"""Run the test suite on every Python a classroom may have.
 
-For CPython 3.8 to 3.13, PyPy 3 and Pyodide (CPython for WebAssembly, as browser
-notebooks run it, here under Node.js), this runs pureneuron.py with no arguments
-(every program at the posts' settings), `--list`, each listed program with another
-seed and few iterations (and again with its switches on), and one refused seed, and
-compares exit status, standard output and standard error with CPython 3.11's, byte
-for byte.  On each it also pastes the file into a "notebook cell" (exec with a
-Jupyter kernel's sys.argv, which must print nothing and raise nothing) and then
-calls three_layer(iterations=10001), compared the same way; and on the default
-python3 it does the same in a real Jupyter kernel (ipykernel and nbclient, installed
-into a venv in the cache).  It runs the test suite on each interpreter that pytest
-installs on (Pyodide: the doctests and the tests marked `portable`).  The programs
-are read from `pureneuron.py --list` (and other commands from `--help`), so new
-ones are checked without changing this file.
+CPython 3.8 to 3.13 (pyenv's), PyPy 3 (Debian's pypy3), and Pyodide, CPython for
+WebAssembly as browser notebooks run it, here under Node.js: Pyodide 0.29 (Python
+3.13) and Pyodide 314 (Python 3.14).  The suite pins every post's output byte for
+byte and pastes the file into a notebook cell, so the suite passing on each is the
+same text on each.  On the default python3 the file also goes into a real Jupyter
+kernel (ipykernel and nbclient, installed into a venv in the cache): a cell holding
+the whole file must print nothing, and a program called in the next cell prints
+what it prints on the command line.
 
-An interpreter that cannot be found is reported as SKIP with the reason; any
-difference, error or failed test makes the exit status 1.
+Each interpreter gets pytest in a folder of the cache (Pyodide: pure-Python wheels
+for its version) and runs `python -m pytest` in the repository, two at a time.  An
+interpreter that cannot be found is reported as SKIP with the reason, and every
+test that skipped is listed with its reason; a failed test or a failed install
+makes the exit status 1.
 
-    python3 .ci/check_interpreters.py [--cache DIR] [--pyodide-dir DIR] [--jobs 2]
+    python3 .ci/check_interpreters.py [--cache DIR] [--pyodide DIR]... [--jobs 2]
 
 Standard library only, so it runs wherever the default python3 does.
 """
 
 import argparse
+import collections
 import concurrent.futures
-import difflib
-import hashlib
 import json
 import os
 import re
@@ -40,59 +37,15 @@ REPO = os.path.dirname(HERE)
 SCRIPT = "pureneuron.py"
 PYODIDE_RUNNER = os.path.join(HERE, "run_pyodide.mjs")
 CPYTHONS = ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]
-REFERENCE = "cpython3.11"
-SHORT_SETTINGS = {"--seed": "7", "--iterations": "500"}
-REFUSED_SEED = ["--seed", "4294967296"]  # one past numpy's range: our own one-line error
-TIMEOUT = 600  # seconds for any one run, so that a hung one cannot hold CI up for long
-# Under Pyodide there are no processes, and the full suite would take minutes:
-# there (and where --full-suite-on leaves an interpreter out) the doctests and the
-# tests marked `portable` (no subprocess, no numpy, quick) run, in two pytest runs
-# (a doctest carries no marker, so no one -m expression selects both); the
-# outputs are compared in full everywhere.
-LIGHT_TESTS = [("doctests", ["pureneuron.py"]),
-               ("portable tests", ["test_pureneuron.py", "-m", "portable and not full_length"])]
+TIMEOUT = 1800  # seconds for any one run, so that a hung one cannot hold CI up for long
+# The suite, with the reason of every skipped test (-rs); no .pytest_cache in the clone.
+PYTEST_ARGS = ["-q", "-rs", "-p", "no:cacheprovider"]
+# Rough minutes of each kind's suite, slowest first, to keep both cores busy to the end.
+COST = {"pyodide": 3, "cpython": 1, "pypy": 1}
 
-# On the other interpreters the suite leaves out its full-length runs of the
-# posts' programs: their printed output is compared here with the reference's,
-# byte for byte, and the default python3 runs those tests too.  (Tests marked
-# needs_numpy skip where numpy is missing, as it is in the folders pytest is
-# installed into here; .ci/run runs them on the default python3.)
-ACROSS_INTERPRETERS = ["-m", "not full_length"]
-
-# Options with a value that a program's short run is also tried with, beside its
-# on/off switches (found in its --help): the parts of the program they reach.
-EXTRA_OPTIONS = {"gradient-descent": ["--hidden", "5", "--alpha", "0.5"],
-                 "train": ["--every", "100", "--ask", "1,0,1"]}
-
-# Pasting the whole file into a notebook cell: it must print nothing and raise
-# nothing (the kernel's sys.argv is not ours to parse); then a second cell calls
-# a program, whose output is compared like the others'.  Run with the file's
-# folder as the working directory.
-KERNEL_ARGV = ["/x/ipykernel_launcher.py", "-f", "/x/kernel-1.json"]
+# The real Jupyter kernel: a cell holding the whole file, then a program called, then the
+# file run by %run as a learner runs a script in a notebook.
 SECOND_CELL = "three_layer(iterations=10001)"
-PASTE = "<notebook paste>"  # its key among the runs' arguments
-PASTE_CODE = """\
-import contextlib, io, sys, traceback
-sys.argv = %r
-with open("pureneuron.py", encoding="utf-8") as file:
-    source = file.read()
-cell = {"__name__": "__main__"}
-out, err = io.StringIO(), io.StringIO()
-problem = ""
-try:
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        exec(compile(source, "<cell>", "exec"), cell)
-except BaseException:
-    problem = traceback.format_exc()
-if problem or out.getvalue() or err.getvalue():
-    sys.stderr.write("pasting pureneuron.py into a notebook cell (sys.argv %%r) printed or "
-                     "raised:\\n%%s%%s%%s" %% (sys.argv, out.getvalue(), err.getvalue(), problem))
-    sys.exit(3)
-exec(compile(%r, "<cell 2>", "exec"), cell)
-""" % (KERNEL_ARGV, SECOND_CELL)
-
-# The same in a real Jupyter kernel: the default python3 with ipykernel, driven by
-# nbclient, both installed into a venv in the cache (a minute the first time).
 JUPYTER_PACKAGES = ["ipykernel", "nbclient", "nbformat"]
 JUPYTER_CODE = """\
 import json, sys, tempfile, nbclient, nbformat
@@ -106,9 +59,8 @@ with tempfile.TemporaryDirectory() as folder:  # a notebook elsewhere, not besid
                             resources={"metadata": {"path": folder}}).execute()
 print(json.dumps([cell.outputs for cell in notebook.cells]))
 """ % SECOND_CELL
-
-# Commands whose output is not the same from run to run, so not compared.
-NOT_COMPARED = {"bench": "it prints how long each program took"}
+# What the second cell must print: the same call in a plain python3.
+SECOND_CELL_PLAIN = "import pureneuron; pureneuron." + SECOND_CELL
 
 _print_lock = threading.Lock()
 _started = time.time()
@@ -121,25 +73,11 @@ def say(text):
 
 
 class Interpreter:
-    """A Python that can run a script and a module, and how to give it pytest."""
+    """A Python, and how to run pytest with it."""
 
     def __init__(self, name, kind, command, version, env=None):
         self.name, self.kind, self.command, self.version = name, kind, command, version
         self.env = env or {}
-
-    def script(self, args):
-        """The command line that runs pureneuron.py with args."""
-        if self.kind == "pyodide":
-            return self.command + [SCRIPT] + list(args)
-        # -I: no user site or PYTHON* variables, as on a bare machine; -W error:
-        # a deprecation in a newer Python stops the run instead of passing quietly.
-        return self.command + ["-I", "-W", "error", SCRIPT] + list(args)
-
-    def paste(self):
-        """The command line that pastes pureneuron.py into a notebook cell (PASTE_CODE)."""
-        if self.kind == "pyodide":
-            return self.command + ["--mount", REPO, "-c", PASTE_CODE]
-        return self.command + ["-I", "-W", "error", "-c", PASTE_CODE]
 
     def pytest(self, site, args):
         """The command line that runs pytest, found in site, in the repository."""
@@ -173,12 +111,6 @@ def run(command, env_extra=None, timeout=TIMEOUT, cwd=REPO):
         status, out, err = "cannot start", b"", str(error).encode()
     return Result(status, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"),
                   time.time() - start)
-
-
-def digest(path):
-    """The SHA-256 of a file's bytes, to notice it changing under us."""
-    with open(path, "rb") as file:
-        return hashlib.sha256(file.read()).hexdigest()
 
 
 # --- finding the interpreters ------------------------------------------------
@@ -240,40 +172,41 @@ def find_pyodide(pyodide_dir):
     node = shutil.which("node")
     if not node:
         return "not installed (no node on PATH)"
-    if not pyodide_dir or not os.path.exists(os.path.join(pyodide_dir, "pyodide.mjs")):
-        return "not installed (no pyodide.mjs in %s)" % (pyodide_dir or "--pyodide-dir")
+    if not os.path.exists(os.path.join(pyodide_dir, "pyodide.mjs")):
+        return "not installed (no pyodide.mjs in %s)" % pyodide_dir
     env = {"PYODIDE_DIR": pyodide_dir}
     command = [node, PYODIDE_RUNNER]
     found = identify(command, env)
     if not found:
         return "pyodide in %s does not start under %s" % (pyodide_dir, node)
     node_version = run([node, "--version"]).out.strip()
+    return Interpreter(pyodide_name(pyodide_dir), "pyodide", command,
+                       "%s (Pyodide %s, Node.js %s)" % (found[1], pyodide_version(pyodide_dir),
+                                                        node_version), env)
+
+
+def pyodide_version(pyodide_dir):
+    """The version in the npm package's package.json, or '?'."""
     try:
         with open(os.path.join(pyodide_dir, "package.json")) as file:
-            package = re.search(r'"version"\s*:\s*"([^"]+)"', file.read()).group(1)
-    except (OSError, AttributeError):
-        package = "?"
-    return Interpreter("pyodide", "pyodide", command,
-                       "%s (Pyodide %s, Node.js %s)" % (found[1], package, node_version), env)
+            return json.load(file)["version"]
+    except (OSError, ValueError, KeyError):
+        return "?"
 
 
-def run_batch(interpreter, arguments):
-    """Several runs of pureneuron.py in one Pyodide (see run_pyodide.mjs --batch)."""
-    command = interpreter.command + ["--batch", json.dumps([list(a) for a in arguments]), SCRIPT]
-    batch = run(command, interpreter.env)
-    try:
-        results = json.loads(batch.out)
-        assert len(results) == len(arguments)
-    except (ValueError, AssertionError):
-        # Then every one of them failed, and says why.
-        results = [{"status": "batch failed (%s)" % batch.status, "out": batch.out,
-                    "err": batch.err}] * len(arguments)
-    return {(interpreter.name, args): Result(result["status"], result["out"], result["err"],
-                                             batch.seconds / len(arguments))
-            for args, result in zip(arguments, results)}
+def pyodide_name(pyodide_dir):
+    """pyodide-0.29 or pyodide-314: the package's release (its major version, or major.minor
+    for 0.x, as semantic versioning counts them), read where it is installed, else from the
+    folder's path."""
+    version = pyodide_version(pyodide_dir)
+    if version == "?":
+        in_path = re.search(r"pyodide-(\d+(?:\.\d+)+)", pyodide_dir)
+        version = in_path.group(1) if in_path else "?"
+    parts = version.split(".")
+    return "pyodide-" + ".".join(parts[:2] if parts[0] == "0" else parts[:1])
 
 
-# --- pytest for each interpreter ---------------------------------------------
+# --- pytest on each interpreter ----------------------------------------------
 
 def install_pytest(interpreter, cache):
     """A folder holding pytest for this interpreter (reused when cached), or why there is none."""
@@ -306,33 +239,35 @@ def install_pytest(interpreter, cache):
     return None, "pytest did not install:\n" + indent("\n".join(log)[-2000:])
 
 
-def run_tests(interpreter, cache, full):
-    """Install pytest and run the suite (or its light part); (ok, one-line summary, details)."""
+SKIPPED_LINE = re.compile(r"^SKIPPED \[(\d+)\] [^:]+:\d+: (.*)$")
+
+
+class Outcome:
+    """What the suite did on one interpreter."""
+
+    def __init__(self, ok, summary, details="", skips=()):
+        self.ok, self.summary, self.details, self.skips = ok, summary, details, list(skips)
+
+
+def run_tests(interpreter, cache):
+    """Install pytest and run the whole suite; an Outcome (ok None: could not run it)."""
     site, how = install_pytest(interpreter, cache)
     if site is None:
-        return None, "SKIP tests: " + how.splitlines()[0], how
-    common = ["-q", "-p", "no:cacheprovider"]
-    parts = [("", common + ACROSS_INTERPRETERS)] if full else \
-        [(label + ": ", common + args) for label, args in LIGHT_TESTS]
-    ok, closings, details, seconds = True, [], [], 0.0
-    for label, args in parts:
-        result = run(interpreter.pytest(site, args), dict(interpreter.env, PYTHONPATH=site))
-        seconds += result.seconds
-        lines = (result.out + result.err).strip().splitlines()
-        closing = lines[-1].strip("= ") if lines else "(no output)"
-        passed = re.search(r"\b(\d+) passed\b", closing)
-        if result.status == 5:
-            closing = "no tests collected (pytest exit 5): " + closing
-        closings.append(label + closing)
-        if not (result.status == 0 and passed is not None and int(passed.group(1)) > 0):
-            ok = False  # a run that passed no test is a failure too
-            details.append(indent("$ pytest %s\n%s" % (" ".join(args), "\n".join(lines[-60:]))))
-    summary = "tests: %s (pytest %s, %.0f s)" % ("; ".join(closings), how, seconds)
-    if interpreter.kind == "pyodide":
-        summary += " [no processes in the browser]"
-    elif not full:
-        summary += " [--full-suite-on leaves this one the light part]"
-    return ok, summary, "\n".join(details)
+        return Outcome(None, "SKIP tests: " + how.splitlines()[0], how)
+    result = run(interpreter.pytest(site, PYTEST_ARGS), dict(interpreter.env, PYTHONPATH=site))
+    lines = (result.out + result.err).strip().splitlines()
+    closing = lines[-1].strip("= ") if lines else "(no output)"
+    skips = collections.Counter()
+    for line in lines:
+        skipped = SKIPPED_LINE.match(line)
+        if skipped:
+            skips[skipped.group(2)] += int(skipped.group(1))
+    passed = re.search(r"\b(\d+) passed\b", closing)
+    ok = result.status == 0 and passed is not None and int(passed.group(1)) > 0
+    details = "" if ok else indent("$ pytest %s (exit status %s)\n%s" % (
+        " ".join(PYTEST_ARGS), result.status, "\n".join(lines[-80:])))
+    return Outcome(ok, "%s (pytest %s, %.0f s in all)" % (closing, how, result.seconds), details,
+                   sorted(skips.items(), key=lambda item: -item[1]))
 
 
 # --- a real Jupyter notebook on the default python3 ------------------------
@@ -363,11 +298,11 @@ def run_jupyter(cache):
     return how, run([python, "-c", JUPYTER_CODE, os.path.join(REPO, SCRIPT)])
 
 
-def judge_jupyter(outcome, reference_paste):
-    """What went wrong in the real notebook (a list of problems), and a summary."""
+def judge_jupyter(outcome):
+    """What went wrong in the real notebook (a list of problems, None: skipped), and a summary."""
     how, result = outcome
     if result is None:
-        return None, "SKIP jupyter: " + how
+        return None, how
     problems = []
     try:
         cells = json.loads(result.out.strip().splitlines()[-1]) if result.status == 0 else None
@@ -376,7 +311,7 @@ def judge_jupyter(outcome, reference_paste):
     if not cells or len(cells) != 3:
         problems.append("nbclient exited %s:\n%s" % (result.status, indent(
             (result.out + result.err).strip()[-3000:])))
-        return problems, "jupyter: the notebook did not run (%s)" % how
+        return problems, "the notebook did not run (%s)" % how
 
     def shown(outputs):
         return "".join(o.get("text", "") if o.get("output_type") == "stream" else
@@ -387,304 +322,140 @@ def judge_jupyter(outcome, reference_paste):
     if pasted:
         problems.append("the cell holding the whole file printed or raised:\n" +
                         indent(shown(pasted)[-3000:]))
-    out = "".join(o["text"] for o in called
-                  if o.get("output_type") == "stream" and o.get("name") == "stdout")
-    others = [o for o in called
-              if not (o.get("output_type") == "stream" and o.get("name") == "stdout")
-              and o.get("output_type") != "execute_result"]
-    if others:
-        problems.append("`%s` printed to stderr or raised:\n%s" % (
-            SECOND_CELL, indent(shown(others)[-3000:])))
-    if out != reference_paste.out:
-        problems.append("`%s` in the notebook:\n%s" % (SECOND_CELL, indent(explain_difference(
-            reference_paste, Result(reference_paste.status, out, reference_paste.err, 0),
-            "jupyter"))))
+    plain = run([sys.executable, "-c", SECOND_CELL_PLAIN])
+    printed = [o for o in called if o.get("output_type") != "execute_result"]  # not its value
+    if "".join(o.get("text", "") for o in printed if o.get("name") == "stdout") != plain.out \
+            or any(o.get("name") != "stdout" for o in printed) or plain.status != 0 or plain.err:
+        problems.append("`%s` in the notebook printed:\n%s\nbut in a plain python3:\n%s" % (
+            SECOND_CELL, indent(shown(called)[-2000:]), indent((plain.out + plain.err)[-2000:])))
     if shown(ran) != "[ 0.99993704]\n":
         problems.append("`%%run pureneuron.py nine-lines` printed:\n" + indent(shown(ran)[-3000:]))
-    return problems, "jupyter (ipykernel and nbclient on this python3; %s, %.0f s): %s" % (
-        how, result.seconds, "the notebook's output is not the reference's" if problems else
-        "the cell of the whole file printed nothing; `%s` printed the reference's output; "
+    return problems, "ipykernel and nbclient on this python3 (%s, %.0f s): %s" % (
+        how, result.seconds, "see below" if problems else
+        "the cell of the whole file printed nothing; `%s` printed what a plain python3 prints; "
         "`%%run pureneuron.py nine-lines` printed the post's answer" % SECOND_CELL)
 
 
-# --- comparing outputs -------------------------------------------------------
+# --- reporting ---------------------------------------------------------------
 
 def indent(text, by="    "):
     """Each line of text, indented, so a detail reads as part of the line above it."""
     return "\n".join(by + line for line in text.splitlines())
 
 
-def explain_difference(expected, got, label):
-    """Where two outputs part: the first differing line, and a short diff."""
-    lines = []
-    for what in ("status", "out", "err"):
-        want, have = getattr(expected, what), getattr(got, what)
-        if want == have:
-            continue
-        if what == "status":
-            lines.append("exit status %s, reference %s" % (have, want))
-            continue
-        stream = "stdout" if what == "out" else "stderr"
-        a, b = want.splitlines(True), have.splitlines(True)
-        first = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-        lines.append("%s differs from line %d:" % (stream, first + 1))
-        lines.append("    reference: %r" % (a[first] if first < len(a) else "<end>"))
-        lines.append("    this:      %r" % (b[first] if first < len(b) else "<end>"))
-        diff = list(difflib.unified_diff(a, b, "reference", label, n=1))
-        lines.extend("    " + line.rstrip("\n") for line in diff[:40])
-        if len(diff) > 40:
-            lines.append("    ... %d more diff lines" % (len(diff) - 40))
-    return "\n".join(lines)
-
-
-def program_names(reference):
-    """The programs `pureneuron.py --list` names (each line's first word), then any other
-    command `--help` shows (argparse lists each on its own line, 4 spaces in)."""
-    listing = run(reference.script(["--list"]))
-    helptext = run(reference.script(["--help"]))
-    if listing.status != 0 or not listing.out.strip() or helptext.status != 0:
-        raise SystemExit("FAIL: %s pureneuron.py --list or --help failed:\n%s" % (
-            reference.name, indent(listing.out + listing.err + helptext.out + helptext.err)))
-    names = [line.split()[0] for line in listing.out.splitlines() if line.strip()]
-    commands = re.findall(r"^    ([a-z][\w-]*)(?:\s|$)", helptext.out, re.MULTILINE)
-    for name in NOT_COMPARED:
-        say("not compared: %s (%s)" % (name, NOT_COMPARED[name]))
-    return [name for name in names + [c for c in commands if c not in names]
-            if name not in NOT_COMPARED]
-
-
-def short_runs(reference, name):
-    """How to run a program briefly (another seed, few iterations, where it takes them),
-    and once more with all its on/off switches on (such as --table), if it has any, and
-    its EXTRA_OPTIONS; each tried on the reference, and left out with a note if refused."""
-    usage = run(reference.script([name, "--help"])).out
-    args = [name]
-    for option, value in SHORT_SETTINGS.items():
-        if re.search(r"\[%s\b" % re.escape(option), usage):
-            args += [option, value]
-    switches = [flag for flag in re.findall(r"\[(--[\w-]+)\]", usage) if flag != "--help"]
-    if len(args) > 1 and run(reference.script(args)).status == 2:
-        say("NOTE: %s refuses `pureneuron.py %s`; running it with its defaults instead"
-            % (reference.name, " ".join(args)))
-        args = [name]
-    chosen = [args]  # from here on it must run on the reference, and is compared
-    extras = switches + EXTRA_OPTIONS.get(name, [])
-    if extras:
-        tried = run(reference.script(args + extras))
-        if tried.status == 0:
-            chosen.append(args + extras)
-        else:
-            say("NOTE: %s refuses `pureneuron.py %s`, so it is not run: %s" % (
-                reference.name, " ".join(args + extras), tried.err.strip()[-300:]))
-    return chosen
-
-
-def main(argv=None):
-    """Find the interpreters, run everything on them, report; 1 if anything differs."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--cache", default=os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "pureneuron-ci"),
-        help="where pytest is installed for each interpreter (kept between runs)")
-    parser.add_argument("--pyodide-dir", default=os.environ.get("PYODIDE_DIR"),
-                        help="the folder of the npm package pyodide (holding pyodide.mjs)")
-    parser.add_argument("--jobs", type=int, default=2, help="runs at once (default 2)")
-    parser.add_argument("--tests-ran-on-default", action="store_true",
-                        help="the suite already ran on this python3: don't run it again there")
-    parser.add_argument("--require-all", action="store_true",
-                        help="a skipped interpreter fails the check too")
-    parser.add_argument("--full-suite-on", metavar="NAME,...", default="all",
-                        help="run the whole test suite only on these (default all; Pyodide "
-                             "never); the others run the doctests and tests marked portable")
-    parser.add_argument("--no-jupyter", action="store_true",
-                        help="skip the real Jupyter notebook (which installs ipykernel once)")
-    parser.add_argument("--only", metavar="NAME,...",
-                        help="check only these (e.g. cpython3.8,pyodide), besides the reference")
-    options = parser.parse_args(argv)
-
+def find_interpreters(options):
+    """[Interpreter], [(name, why it was skipped)], in the order they are reported."""
     root = pyenv_root()
     finders = [("cpython" + minor, lambda minor=minor: find_cpython(minor, root))
                for minor in CPYTHONS]
-    finders += [("pypy3", find_pypy), ("pyodide", lambda: find_pyodide(options.pyodide_dir))]
-    wanted = set(options.only.split(",") + [REFERENCE]) if options.only else None
-    unknown = wanted - {name for name, _ in finders} if wanted else None
-    if unknown:
-        parser.error("--only: no interpreter called %s" % ", ".join(sorted(unknown)))
+    finders.append(("pypy3", find_pypy))
+    finders += [(pyodide_name(folder), lambda folder=folder: find_pyodide(folder))
+                for folder in options.pyodide]
+    wanted = set(options.only.split(",")) if options.only else None
+    if wanted and wanted - {name for name, _ in finders}:
+        raise SystemExit("--only: no interpreter called %s (there are %s)" % (
+            ", ".join(sorted(wanted - {name for name, _ in finders})),
+            ", ".join(name for name, _ in finders)))
     interpreters, skipped = [], []
     for name, find in finders:
         if wanted and name not in wanted:
             continue
-        thing = find()
-        if isinstance(thing, Interpreter):
-            interpreters.append(thing)
+        found = find()
+        if isinstance(found, Interpreter):
+            interpreters.append(found)
+            say("found %s: %s" % (found.name, found.version))
         else:
-            skipped.append((name, thing))
-            say("SKIP %s: %s" % (name, thing))
+            skipped.append((name, found))
+            say("SKIP %s: %s" % (name, found))
+    return interpreters, skipped
 
-    reference = next((i for i in interpreters if i.name == REFERENCE), None)
-    if reference is None:
-        version = identify([sys.executable])
-        reference = Interpreter("python3", "cpython", [sys.executable], version[1])
-        say("NOTE: no %s, so the outputs are compared with this python3 (%s) instead"
-            % (REFERENCE, reference.version))
-        interpreters.insert(0, reference)
-    say("reference: %s %s" % (reference.name, reference.version))
 
-    script_digest = digest(os.path.join(REPO, SCRIPT))
-    programs = program_names(reference)
-    runs = [["--list"], []] + [args for name in programs for args in short_runs(reference, name)]
-    runs.append(REFUSED_SEED)
-    say("programs: %s" % " ".join(programs))
-    say("runs on each interpreter, compared with the reference's:")
-    for args in runs:
-        say("    pureneuron.py " + (" ".join(args) or "   (every program, posts' settings)"))
-    say("    %s: exec the file in a cell, sys.argv %s; then %s"
-        % (PASTE, " ".join(KERNEL_ARGV), SECOND_CELL))
-    if not options.no_jupyter:
-        say("and on this python3, a real Jupyter notebook: a cell of the whole file, then %s"
-            % SECOND_CELL)
+def main(argv=None):
+    """Find the interpreters, run the suite on each, report; 1 if any failed."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cache", default=os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "pureneuron-ci"),
+        help="where pytest is installed for each interpreter (kept between runs)")
+    parser.add_argument("--pyodide", metavar="DIR", action="append", default=[],
+                        help="the folder of an npm package pyodide (holding pyodide.mjs); "
+                             "once for each Pyodide")
+    parser.add_argument("--jobs", type=int, default=2, help="interpreters at once (default 2)")
+    parser.add_argument("--suite-ran-on-default", action="store_true",
+                        help="the suite already ran on this python3: don't run it again there")
+    parser.add_argument("--require-all", action="store_true",
+                        help="a skipped interpreter fails the check too")
+    parser.add_argument("--no-jupyter", action="store_true",
+                        help="skip the real Jupyter notebook (which installs ipykernel once)")
+    parser.add_argument("--only", metavar="NAME,...",
+                        help="run only on these (e.g. cpython3.8,pyodide-314)")
+    parser.add_argument("--summary", metavar="FILE",
+                        help="also write the closing summary (results and skips) to FILE")
+    options = parser.parse_args(argv)
+
+    interpreters, skipped = find_interpreters(options)
     default_python = os.path.realpath(sys.executable)
-
-    def full_suite(interpreter):
-        """Whether this interpreter runs the whole suite (never Pyodide: no processes)."""
-        if interpreter.kind == "pyodide":
-            return False
-        chosen = options.full_suite_on.split(",")
-        return chosen == ["all"] or interpreter.name in chosen
-
-    # Every run is independent: queue them all, the slowest first, two at a time.
-    # (interpreter, what, the runs' arguments, a guess of its cost)
-    jobs = []
-    for interpreter in interpreters:
-        slow = {"pyodide": 3.0, "pypy": 0.3}.get(interpreter.kind, 1.0)
-        short = [tuple(args) for args in runs if args]
-        if interpreter.kind == "pyodide":
-            # Starting Pyodide takes seconds: the short runs share one start.
-            jobs.append((interpreter, "batch", short, slow * len(short)))
-        else:
-            jobs += [(interpreter, "run", [args], slow) for args in short]
-        jobs.append((interpreter, "run", [()], slow * 30))
-        jobs.append((interpreter, "paste", [], slow * 3))
-        if not (options.tests_ran_on_default and
-                os.path.realpath(interpreter.command[0]) == default_python):
-            jobs.append((interpreter, "tests", [], slow * (15 if full_suite(interpreter) else 5)))
+    ran_already = [i for i in interpreters if options.suite_ran_on_default
+                   and os.path.realpath(i.command[0]) == default_python]
+    jobs = [i for i in interpreters if i not in ran_already]
+    jobs.sort(key=lambda i: -COST[i.kind])  # the slowest first
     if not options.no_jupyter:
-        jobs.append((None, "jupyter", [], 40))
-    jobs.sort(key=lambda job: -job[3])
-
-    interrupted = threading.Event()
+        jobs.insert(min(len(jobs), 2), "jupyter")
+    say("the whole suite on: %s" % " ".join(i.name for i in jobs if i != "jupyter"))
 
     def work(job):
-        interpreter, what, arguments, _ = job
-        if interrupted.is_set():
-            return {}
-        if what == "jupyter":
-            done = {"jupyter": run_jupyter(options.cache)}
-            say("[%4.0f s] %-12s a real notebook on this python3: done"
-                % (time.time() - _started, "jupyter"))
+        if job == "jupyter":
+            done = run_jupyter(options.cache)
+            say("[%4.0f s] jupyter: done" % (time.time() - _started))
             return done
-        if what == "paste":
-            done = {(interpreter.name, (PASTE,)): run(interpreter.paste(), interpreter.env)}
-            label = None
-        elif what == "tests":
-            done = {(interpreter.name, "tests"):
-                    run_tests(interpreter, options.cache, full_suite(interpreter))}
-            label = "test suite"
-        elif what == "batch":
-            done = run_batch(interpreter, arguments)
-            label = "pureneuron.py with the %d other arguments" % len(arguments)
-        else:
-            outcome = run(interpreter.script(arguments[0]), interpreter.env)
-            done = {(interpreter.name, arguments[0]): outcome}
-            label = "pureneuron.py (every program)" if arguments == [()] else None
-        if label:  # the long ones; the short runs show in the summary
-            say("[%4.0f s] %-12s %s: done" % (time.time() - _started, interpreter.name, label))
+        done = run_tests(job, options.cache)
+        say("[%4.0f s] %s: %s" % (time.time() - _started, job.name, done.summary))
         return done
 
-    outcomes = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
-        futures = [pool.submit(work, job) for job in jobs]
-        try:
-            for future in futures:
-                outcomes.update(future.result())
-        except KeyboardInterrupt:
-            # Ctrl-C reached the runs too (one process group); start no more of them.
-            interrupted.set()
-            for future in futures:
-                future.cancel()
-            say("interrupted")
-            return 130
+        outcomes = dict(zip([getattr(j, "name", j) for j in jobs], pool.map(work, jobs)))
 
-    say("")
-    say("== pureneuron.py on each interpreter, against %s %s" % (reference.name, reference.version))
-    failed = []
-    compared = runs + [[PASTE]]
+    report, failed = [], []
     for interpreter in interpreters:
-        problems, notes = [], []
-        for args in compared:
-            key = tuple(args)
-            mine, theirs = outcomes[(interpreter.name, key)], outcomes[(reference.name, key)]
-            command = ("pureneuron.py " + " ".join(args)).strip()
-            if args == [PASTE]:
-                command = "%s, then %s" % (PASTE, SECOND_CELL)
-            if interpreter is reference:
-                expected_status = 2 if args == REFUSED_SEED else 0
-                if mine.status != expected_status or (mine.err and expected_status == 0):
-                    problems.append("%s: exit status %s (expected %s)\n%s" % (
-                        command, mine.status, expected_status, indent(mine.err[-2000:])))
-                elif expected_status == 0 and not mine.out.strip():
-                    problems.append("%s: printed nothing" % command)
-            elif (mine.status, mine.out, mine.err) != (theirs.status, theirs.out, theirs.err):
-                problems.append("%s:\n%s" % (command, indent(
-                    explain_difference(theirs, mine, interpreter.name))))
-        outputs = ("outputs: reference (%d runs)" if interpreter is reference else
-                   "outputs: same as reference (%d runs)") % len(compared)
-        if problems:
-            outputs = "outputs: DIFFER in %d of %d runs" % (len(problems), len(compared))
-        tests = outcomes.get((interpreter.name, "tests"))
-        if tests is None:
-            tests_line = "tests: the default python3's run, printed by .ci/run"
-        else:
-            tests_ok, tests_line, details = tests
-            if tests_ok is False:
-                problems.append("test suite failed:\n" + details)
-            elif tests_ok is None:
-                notes.append(details)
-        status = "FAIL" if problems else "ok  "
-        say("%s %s %s: %s; %s" % (status, interpreter.name, interpreter.version,
-                                  outputs, tests_line))
-        for problem in problems:
-            say(indent(problem))
-        for note in notes:
-            say(indent(note))
-        if problems:
+        if interpreter in ran_already:
+            report.append("ran  %s %s: the suite is the README's test command's run, whose "
+                          "output ends this log" % (interpreter.name, interpreter.version))
+            continue
+        outcome = outcomes[interpreter.name]
+        if outcome.ok is None:
+            skipped.append((interpreter.name, outcome.summary))
+            continue
+        report.append("%s %s %s: %s" % ("ok  " if outcome.ok else "FAIL", interpreter.name,
+                                        interpreter.version, outcome.summary))
+        report.extend("       skipped %d: %s" % (count, why) for why, count in outcome.skips)
+        if not outcome.ok:
             failed.append(interpreter.name)
+            say("== %s: the suite failed\n%s" % (interpreter.name, outcome.details))
     if "jupyter" in outcomes:
-        problems, line = judge_jupyter(outcomes["jupyter"], outcomes[(reference.name, (PASTE,))])
+        problems, line = judge_jupyter(outcomes["jupyter"])
         if problems is None:
-            skipped.append(("jupyter", line[len("SKIP jupyter: "):]))
+            skipped.append(("jupyter", line))
         else:
-            say("%s %s" % ("FAIL" if problems else "ok  ", line))
-            for problem in problems:
-                say(indent(problem))
+            report.append("%s jupyter: %s" % ("FAIL" if problems else "ok  ", line))
+            report.extend(indent(problem, "       ") for problem in problems)
             if problems:
                 failed.append("jupyter")
-    for name, why in skipped:
-        say("SKIP %s: %s" % (name, why))
-    say("checked: %s" % ", ".join([i.name for i in interpreters] +
-                                  [name for name in ["jupyter"] if name in outcomes and
-                                   name not in dict(skipped)]))
+    report.extend("SKIP %s: %s" % (name, why) for name, why in skipped)
+    checked = [line.split()[1].rstrip(":") for line in report
+               if line.startswith(("ok ", "ran "))]
+    report.append("checked: %s" % (", ".join(checked) or "nothing"))
     if skipped:
-        say("skipped: %s" % ", ".join(name for name, _ in skipped))
+        report.append("not checked (skipped): %s" % ", ".join(name for name, _ in skipped))
     if failed:
-        say("FAILED: %s" % ", ".join(failed))
-    changed = digest(os.path.join(REPO, SCRIPT)) != script_digest
-    if changed:
-        say("FAIL: %s changed while these checks ran, so the interpreters may have run "
-            "different versions of it: run them again" % SCRIPT)
-    say("time: %.0f s for these checks" % (time.time() - _started))
-    say("interpreters: %d passed, %d failed, %d skipped (jupyter counted as one)" % (
-        len(interpreters) + ("jupyter" in outcomes) - len(failed), len(failed), len(skipped)))
-    return 1 if failed or changed or (skipped and options.require_all) else 0
+        report.append("FAILED: %s" % ", ".join(failed))
+    report.append("time: %.0f s for these checks" % (time.time() - _started))
+    say("")
+    say("== the suite on each interpreter")
+    for line in report:
+        say(line)
+    if options.summary:
+        with open(options.summary, "w", encoding="utf-8") as file:
+            file.write("\n".join(report) + "\n")
+    return 1 if failed or (skipped and options.require_all) else 0
 
 
 if __name__ == "__main__":

@@ -5,11 +5,7 @@
 //   node .ci/run_pyodide.mjs pureneuron.py [ARGS...]      like `python pureneuron.py ARGS`
 //   node .ci/run_pyodide.mjs --mount DIR -m pytest [ARGS]  like `cd DIR && python -m pytest ARGS`
 //   node .ci/run_pyodide.mjs -c "import sys; print(sys.version)"
-//   node .ci/run_pyodide.mjs --mount DIR -c CODE     CODE run in DIR (the notebook-paste check)
-//   node .ci/run_pyodide.mjs --batch '[["--list"], ["neuron"]]' pureneuron.py
-//
-// --batch runs FILE once for each list of arguments in one Pyodide, which saves
-// starting it each time, and prints a JSON list of {status, out, err}, one a run.
+//   node .ci/run_pyodide.mjs --mount DIR -c CODE     CODE run in DIR
 //
 // A FILE is read on the host and written into Pyodide's virtual file system, as a
 // notebook user uploads it; --mount DIR instead shows the host folder DIR inside
@@ -23,18 +19,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-const USAGE = "usage: run_pyodide.mjs [--mount DIR] [--path DIR]... [--batch JSON] " +
+const USAGE = "usage: run_pyodide.mjs [--mount DIR] [--path DIR]... " +
   "(FILE | -m MODULE | -c CODE) [ARGS...]";
 
 function parseArguments(argv) {
-  const options = { mount: null, paths: [], batch: null, file: null, module: null, code: null,
-                    args: [] };
+  const options = { mount: null, paths: [], file: null, module: null, code: null, args: [] };
   let i = 0;
   for (; i < argv.length; i++) {
     const word = argv[i];
-    if ((word === "--mount" || word === "--path" || word === "--batch") && i + 1 < argv.length) {
+    if ((word === "--mount" || word === "--path") && i + 1 < argv.length) {
       if (word === "--mount") options.mount = argv[++i];
-      else if (word === "--batch") options.batch = JSON.parse(argv[++i]);
       else options.paths.push(argv[++i]);
     } else if ((word === "-m" || word === "-c") && i + 1 < argv.length) {
       options[word === "-m" ? "module" : "code"] = argv[++i];
@@ -63,12 +57,6 @@ async function loadPyodideFromDisk() {
 // Everything Python writes reaches our file descriptors unchanged and in order.
 function writerTo(fd) {
   return { write: (buffer) => fs.writeSync(fd, buffer), isatty: false };
-}
-
-// Or is kept, copied out of WebAssembly's memory, for --batch.
-function collector(chunks) {
-  return { write: (buffer) => { chunks.push(Buffer.from(buffer)); return buffer.length; },
-           isatty: false };
 }
 
 // Show a host folder inside Pyodide under /mnt; return where.
@@ -129,25 +117,10 @@ async function main() {
   }
   const run = pyodide.runPython(RUN);
   // undefined, not null, becomes Python's None
-  const once = (args) => run(file ?? undefined, options.module ?? undefined,
-                             options.code ?? undefined, pyodide.toPy(args), pyodide.toPy(paths), cwd);
-  if (!options.batch) {
-    const status = once(options.args);
-    run.destroy();
-    return status;
-  }
-  const results = [];
-  for (const args of options.batch) {
-    const out = [], err = [];
-    pyodide.setStdout(collector(out));
-    pyodide.setStderr(collector(err));
-    const status = once(args);
-    results.push({ status, out: Buffer.concat(out).toString("utf8"),
-                   err: Buffer.concat(err).toString("utf8") });
-  }
+  const status = run(file ?? undefined, options.module ?? undefined, options.code ?? undefined,
+                     pyodide.toPy(options.args), pyodide.toPy(paths), cwd);
   run.destroy();
-  fs.writeSync(1, JSON.stringify(results) + "\n");
-  return 0;
+  return status;
 }
 
 main().then(
