@@ -157,9 +157,10 @@ def neuron(iterations: int = 10000, seed: int = 1) -> dict:
 def two_layer(iterations: int = 10000, seed: int = 1) -> dict:
     """Trask's 2-layer network: print l1, its output in the last iteration.
 
-    The post's walkthrough names its lines by number (Line 01 is its import);
-    the comments "Line 10" and so on mark where each of those lines is here.
-    Line 04 and Line 05, the post's nonlin, are sigmoid and sigmoid_slope.
+    The post's walkthrough names its lines by number (Line 01 is its import,
+    which we do without); the comments "Line 10" and so on mark where each of
+    those lines is here.  Line 04 and Line 05, the post's nonlin, are sigmoid
+    and sigmoid_slope.
     """
     check_settings(iterations=iterations, seed=seed)
     X = [[0, 0, 1],  # Line 10: the inputs
@@ -741,6 +742,8 @@ def elementwise(operation, a: Union[Number, Matrix], b: Union[Number, Matrix]) -
 def sigmoid(m: Matrix) -> Matrix:
     """1 / (1 + e^-x) for each entry x: squashes any number into 0..1.
 
+    Trask's nonlin(x) (Line 04 of his 2-layer listing) and Milo's __sigmoid.
+
     >>> sigmoid([[0, 2], [-800, 10 ** 400]])
     [[0.5, 0.8807970779778823], [0.0, 1.0]]
     """
@@ -767,11 +770,12 @@ def exp_or_inf(x: Number) -> float:
 def sigmoid_slope(output: Matrix) -> Matrix:
     """The sigmoid's slope, given the sigmoid's *output* o: o * (1 - o).
 
-    The programs hold o already (a layer's output), so no second e^x is
-    needed.  The posts call this the derivative, but it is only right when
-    handed a sigmoid's output, not its input.  It is largest, 0.25, at
-    o = 0.5, where a neuron is least sure, and near 0 when the neuron is sure
-    (o near 0 or 1): sure neurons are nudged least.
+    Trask's nonlin(x, deriv=True) (his Line 05).  The programs hold o
+    already (a layer's output), so no second e^x is needed.  The posts call
+    this the derivative, but it is only right when handed a sigmoid's output,
+    not its input.  It is largest, 0.25, at o = 0.5, where a neuron is least
+    sure, and near 0 when the neuron is sure (o near 0 or 1): sure neurons
+    are nudged least.
 
     >>> sigmoid_slope([[0.5, 0.9]])
     [[0.25, 0.08999999999999998]]
@@ -1100,7 +1104,6 @@ TRACE_NOTES = {
         "deltas": "layer k's error times the sigmoid's slope at its outputs",
         "error": "the mean size of the last layer's error, as last noted (--every)",
         "errors": None,
-        "kept_every": None,
         "below": None,
         "update": "weights[0]'s update before alpha scales it, the last made: inputs^T . deltas[1]",
         "weights": "weights[k] takes layer k to k+1 (bias: its last row), after this update",
