@@ -110,7 +110,6 @@ class NeuralNetwork:
     """One neuron with 3 inputs: it thinks, and it learns from examples."""
 
     def __init__(self, seed: int = 1):
-        check_settings(seed=seed)
         rng = numpy_random(seed)
         # 3 weights, one per input, from -1 to 1 with mean 0
         self.synaptic_weights = subtract(multiply(2, random_matrix(rng, 3, 1)), 1)
@@ -481,8 +480,8 @@ def train_network(X: Matrix, y: Matrix, layers: List[int], iterations: int = 100
             if k > 1:
                 # the layer below's share, through weights[k - 1] before it
                 # changes; the bias row, last, has no neuron below it to blame
-                below = weights[k - 1][:-1] if bias else weights[k - 1]
-                layer_errors[k - 1] = dot(deltas[k], transpose(below))
+                layer_errors[k - 1] = dot(deltas[k], transpose(
+                    weights[k - 1][:-1] if bias else weights[k - 1]))
             update = dot(transpose(with_bias(outputs[k - 1], bias)), deltas[k])
             weights[k - 1] = add(weights[k - 1], multiply(alpha, update))
         if non_finite_at is None and not all_finite(weights):
@@ -725,12 +724,15 @@ def elementwise(operation, a: Union[Number, Matrix], b: Union[Number, Matrix]) -
         return [[operation(x, b) for x in row] for row in a]
     if not (b and isinstance(b[0], list) and b[0]):
         raise not_a_matrix(b)
-    if len(a) != len(b) or len(a[0]) != len(b[0]):
+    if len(a) != len(b):
         raise ValueError("cannot combine a %s matrix with a %s matrix entry by entry"
                          % (shape(a), shape(b)))
     result = []
     for row_a, row_b in zip(a, b):
         if len(row_a) != len(row_b):  # map() would quietly stop at the shorter
+            if len(a[0]) != len(b[0]):
+                raise ValueError("cannot combine a %s matrix with a %s matrix entry by entry"
+                                 % (shape(a), shape(b)))
             raise ValueError("cannot combine rows of different lengths, %d and %d, entry by "
                              "entry" % (len(row_a), len(row_b)))
         result.append(list(map(operation, row_a, row_b)))
@@ -1104,7 +1106,6 @@ TRACE_NOTES = {
         "deltas": "layer k's error times the sigmoid's slope at its outputs",
         "error": "the mean size of the last layer's error, as last noted (--every)",
         "errors": None,
-        "below": None,
         "update": "weights[0]'s update before alpha scales it, the last made: inputs^T . deltas[1]",
         "weights": "weights[k] takes layer k to k+1 (bias: its last row), after this update",
         "non_finite_at": None,
