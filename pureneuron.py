@@ -564,54 +564,6 @@ def random_matrix(rng: random.Random, rows: int, columns: int) -> Matrix:
 # Python's own TypeError.
 # ----------------------------------------------------------------------------
 
-def not_a_matrix(m) -> Exception:
-    """The error for what a helper cannot take as a matrix: a TypeError, or a ValueError if empty.
-
-    Each helper looks at its matrices once a call (a list, whose first row is
-    a list with entries), and asks this for the error only when that fails.
-
-    >>> not_a_matrix((1, 2))
-    TypeError('expected a matrix, a list of rows like [[0, 1], [1, 1]], got a tuple: (1, 2)')
-    >>> not_a_matrix([[]])
-    ValueError('an empty matrix, 1x0: it has no entries to work with')
-    """
-    if isinstance(m, list) and m and isinstance(m[0], (int, float)):
-        return TypeError("a matrix is a list of rows: write %s, not %s"
-                         % (shortened([m]), shortened(m)))
-    if not isinstance(m, list) or m and not isinstance(m[0], list):
-        return TypeError("expected a matrix, a list of rows like [[0, 1], [1, 1]], got %s"
-                         % kind_of(m))
-    return ValueError("an empty matrix, %dx%d: it has no entries to work with"
-                      % (len(m), len(m[0]) if m else 0))
-
-
-def not_a_number(x) -> TypeError:
-    """The error for what a helper cannot take as a number (a tuple, a string, a numpy array).
-
-    >>> not_a_number("ab")
-    TypeError("expected a number or a matrix (a list of rows), got a str: 'ab'")
-    """
-    return TypeError("expected a number or a matrix (a list of rows), got %s" % kind_of(x))
-
-
-def kind_of(x) -> str:
-    """What x is, for messages: its type, and its value shortened.
-
-    >>> kind_of((3,))
-    'a tuple: (3,)'
-    """
-    name = type(x).__name__
-    if type(x).__module__ not in ("builtins", __name__):
-        name = type(x).__module__ + "." + name  # numpy.ndarray, not just ndarray
-    return "%s %s: %s" % ("an" if name[0] in "aeiou" else "a", name, shortened(x))
-
-
-def shortened(x) -> str:
-    """repr(x), cut to 40 characters."""
-    text = repr(x)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
 def column_count(m: Matrix) -> int:
     """How many columns a matrix has, after checking that every row has that many.
 
@@ -815,7 +767,7 @@ def mean(m: Matrix) -> float:
     return total / (len(m) * columns)
 
 
-# --- Settings, checked once, at the top of each program ----------------------
+# --- Checks: each program's settings, and what a helper is handed ------------
 
 def check_settings(iterations: int = 0, seed: int = 0, alpha: Number = 1,
                    alphas: Sequence[Number] = (), hidden_size: int = 1,
@@ -891,6 +843,54 @@ def all_finite(matrices: List[Matrix]) -> bool:
     if math.isfinite(sum(sum(map(sum, m)) for m in matrices)):
         return True
     return all(math.isfinite(x) for m in matrices for row in m for x in row)
+
+
+def not_a_matrix(m) -> Exception:
+    """The error for what a helper cannot take as a matrix: a TypeError, or a ValueError if empty.
+
+    Each helper looks at its matrices once a call (a list, whose first row is
+    a list with entries), and asks this for the error only when that fails.
+
+    >>> not_a_matrix((1, 2))
+    TypeError('expected a matrix, a list of rows like [[0, 1], [1, 1]], got a tuple: (1, 2)')
+    >>> not_a_matrix([[]])
+    ValueError('an empty matrix, 1x0: it has no entries to work with')
+    """
+    if isinstance(m, list) and m and isinstance(m[0], (int, float)):
+        return TypeError("a matrix is a list of rows: write %s, not %s"
+                         % (shortened([m]), shortened(m)))
+    if not isinstance(m, list) or m and not isinstance(m[0], list):
+        return TypeError("expected a matrix, a list of rows like [[0, 1], [1, 1]], got %s"
+                         % kind_of(m))
+    return ValueError("an empty matrix, %dx%d: it has no entries to work with"
+                      % (len(m), len(m[0]) if m else 0))
+
+
+def not_a_number(x) -> TypeError:
+    """The error for what a helper cannot take as a number (a tuple, a string, a numpy array).
+
+    >>> not_a_number("ab")
+    TypeError("expected a number or a matrix (a list of rows), got a str: 'ab'")
+    """
+    return TypeError("expected a number or a matrix (a list of rows), got %s" % kind_of(x))
+
+
+def kind_of(x) -> str:
+    """What x is, for messages: its type, and its value shortened.
+
+    >>> kind_of((3,))
+    'a tuple: (3,)'
+    """
+    name = type(x).__name__
+    if type(x).__module__ not in ("builtins", __name__):
+        name = type(x).__module__ + "." + name  # numpy.ndarray, not just ndarray
+    return "%s %s: %s" % ("an" if name[0] in "aeiou" else "a", name, shortened(x))
+
+
+def shortened(x) -> str:
+    """repr(x), cut to 40 characters."""
+    text = repr(x)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 # ============================================================================
