@@ -337,11 +337,12 @@ def gradient_descent(iterations: int = 60000, seed: int = 1,
     round.  The post's headline 13 lines (alpha, hidden_dim = (0.5, 4), no
     printing) are alphas=(0.5,): `gradient-descent --alpha 0.5`.
 
-    Each of the post's programs keeps its own sign.  The first two take the
-    error as layer_2 - y, which grows uphill on the error, so the weights step
-    against the update (subtract).  The third goes back to Part 1's y - layer_2,
-    which points downhill, so the weights step with it (add).  Both move every
-    weight the same way by the same amount.
+    Each program keeps the post's sign.  The headline, the alphas program and
+    its 32-neuron variant take the error as layer_2 - y, which points uphill
+    on the error, so the weights step against the update (subtract).  The
+    direction-counting program goes back to Part 1's y - layer_2, which points
+    downhill, so the weights step with it (add).  Both move every weight by
+    exactly the same amount.
     """
     check_settings(iterations=iterations, seed=seed, alphas=alphas, hidden_size=hidden_size)
     X = [[0, 0, 1],
@@ -370,7 +371,7 @@ def gradient_descent(iterations: int = 60000, seed: int = 1,
             if directions:
                 layer_2_error = subtract(y, layer_2)  # the third program: Part 1's sign
             else:
-                layer_2_error = subtract(layer_2, y)  # the first two: the other way round
+                layer_2_error = subtract(layer_2, y)  # the others: the other way round
             if j % 10000 == 0:
                 mean_error = mean(absolute(layer_2_error))
                 errors.append(mean_error)
@@ -391,11 +392,12 @@ def gradient_descent(iterations: int = 60000, seed: int = 1,
                         prev_synapse_0_weight_update, synapse_0_weight_update))
                     synapse_1_direction_count = add(synapse_1_direction_count, turned(
                         prev_synapse_1_weight_update, synapse_1_weight_update))
+                # y - layer_2 points downhill: step with the update
                 synapse_1 = add(synapse_1, multiply(alpha, synapse_1_weight_update))
                 synapse_0 = add(synapse_0, multiply(alpha, synapse_0_weight_update))
                 prev_synapse_0_weight_update = synapse_0_weight_update
                 prev_synapse_1_weight_update = synapse_1_weight_update
-            else:
+            else:  # layer_2 - y points uphill: step against it
                 synapse_1 = subtract(synapse_1, multiply(alpha, synapse_1_weight_update))
                 synapse_0 = subtract(synapse_0, multiply(alpha, synapse_0_weight_update))
         result = {"alpha": alpha, "errors": errors, "synapse_0": synapse_0,
