@@ -1106,9 +1106,9 @@ TRACE_NOTES = {
         "outputs": "layer k's outputs, the inputs first: sigmoid(layer k-1's . weights[k-1])",
         "layer_errors": "layer k's error: y - the answers for the last, else its share sent back",
         "deltas": "layer k's error times the sigmoid's slope at its outputs",
-        "error": "the mean size of the last layer's error, as last noted (--every)",
+        "error": "the mean size of the last layer's error, as last noted (every `every`)",
         "errors": None,
-        "update": "weights[0]'s update before alpha scales it, the last made: inputs^T . deltas[1]",
+        "update": "weights[0]'s update, the last made, before alpha scales it: X^T . deltas[1]",
         "weights": "weights[k] takes layer k to k+1 (bias: its last row), after this update",
         "non_finite_at": None,
     },
@@ -1120,7 +1120,7 @@ class SourceUnavailable(RuntimeError):
 
 
 def training_loop(function: Callable) -> Tuple[int, int, str, List[str]]:
-    """A function's first `for COUNTER in range(...)`: its first and last line, its counter and what it assigns.
+    """A function's first `for COUNTER in range(...)`: its lines, its counter, what it assigns.
 
     >>> training_loop(three_layer)[2:]
     ('j', ['l0', 'l1', 'l2', 'l2_error', 'mean_error', 'l2_delta', 'l1_error', 'l1_delta', 'syn1', 'syn0'])
