@@ -18,7 +18,7 @@ authors' follow-ups and a network of any depth, then the few helpers they all
 use.  Part II is the workshop: printing as numpy did in 2015, tracing, the
 playground's data and checks, pictures, timing and the command line.
 
-Glossary (the posts' names, and ours where numpy had an operator):
+Glossary.  The posts' names:
     X, training_set_inputs    the examples, one a row, one input a column
     y, training_set_outputs   the answers we want, one row an example
     l0, l1, l2       Trask's layers: l0 is X, l1 = sigmoid(l0 . syn0), and so on
@@ -27,12 +27,29 @@ Glossary (the posts' names, and ours where numpy had an operator):
     l2_error         how far each answer is from the one wanted: y - l2
     l2_delta         the error scaled by the sigmoid's slope: how much to nudge
     alpha            Trask's learning rate (Part 2): how far each update steps
-    X_T              ours: X transposed (numpy's X.T), made once, before the loop
-    rng              ours: the random generator, started as np.random.seed starts numpy's
+    layer_0, synapse_0, ...   Trask's Part 2 spells l0, syn0, ... out
+Ours, where numpy had an operator or a function:
+    transpose(m)     numpy's m.T: rows become columns
     dot(a, b)        numpy's a.dot(b) or np.dot(a, b): the matrix product
     add, subtract, multiply   numpy's +, - and * on matrices: entry by entry
+    absolute, mean   numpy's np.abs and np.mean
+    sigmoid          1 / (1 + e^-x) on every entry: the posts' nonlin(x), __sigmoid
     sigmoid_slope    the posts' nonlin(x, deriv=True), __sigmoid_derivative and
-                     sigmoid_output_to_derivative
+                     sigmoid_output_to_derivative: o * (1 - o), given an output o
+    numpy_random, random_matrix   np.random.seed and np.random.random
+Ours, where the posts had no name or we needed one more:
+    X_T, training_set_inputs_T    the examples transposed, made once before the loop
+    rng              the random generator, started as np.random.seed starts numpy's
+    iterations, seed the programs' settings (the posts wrote 10000, 60000 and 1)
+    hidden_size      the hidden layer's neurons: Trask's hiddenSize and hidden_dim
+    errors, mean_error   the mean errors printed, kept to return
+    starting_weights the weights before training, kept to return
+    results          gradient_descent's returns, one for each alpha
+    MultiLayerNeuralNetwork   Milo's second NeuralNetwork (the first has that name)
+    turned           which weights' updates changed direction (Trask's Part 2)
+    train_network, forward, with_bias, layers, outputs, layer_errors, deltas
+                     the playground's network of any depth (train)
+    check_settings   refuses settings no network can train with
     python2_str      how Python 2 printed a number: Error:0.496410031903 (Part II)
     numpy_str        how numpy printed a matrix in 2015 (Part II)
 """
@@ -40,7 +57,7 @@ Glossary (the posts' names, and ours where numpy had an operator):
 import math
 import operator
 import random
-from typing import List, Union
+from typing import List, Optional, Sequence, Union
 
 Number = Union[int, float]
 Vector = List[Number]
@@ -62,6 +79,7 @@ Matrix = List[Vector]   # a list of rows: [[0, 0, 1], [1, 1, 1]] is 2 rows by 3 
 
 def nine_lines(iterations: int = 10000, seed: int = 1) -> dict:
     """Milo's 9-line neuron: train it, then print its answer for [1, 0, 0]."""
+    check_settings(iterations=iterations, seed=seed)
     training_set_inputs = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]]
     training_set_outputs = transpose([[0, 1, 1, 0]])  # a column: one answer a row
     rng = numpy_random(seed)  # the post's random.seed(1): its starting weights
@@ -73,9 +91,14 @@ def nine_lines(iterations: int = 10000, seed: int = 1) -> dict:
         # number, so sigmoid() applies it to each entry
         output = sigmoid(dot(training_set_inputs, synaptic_weights))
         # each weight moves by its inputs times error * output * (1 - output),
-        # the error scaled by the sigmoid's slope at the answer
-        synaptic_weights = add(synaptic_weights, dot(training_set_inputs_T, multiply(
-            multiply(subtract(training_set_outputs, output), output), subtract(1, output))))
+        # the error scaled by the sigmoid's slope at the answer; the post's line:
+        # synaptic_weights += dot(training_set_inputs.T,
+        #                         (training_set_outputs - output) * output * (1 - output))
+        synaptic_weights = add(synaptic_weights,
+                               dot(training_set_inputs_T,
+                                   multiply(multiply(subtract(training_set_outputs, output),
+                                                     output),
+                                            subtract(1, output))))
     answer = sigmoid(dot([[1, 0, 0]], synaptic_weights))  # a situation it has never seen
     print(numpy_str(answer[0]))  # numpy's new situation was a plain row, printed as one
     return {"synaptic_weights": synaptic_weights, "answer": answer}
@@ -94,6 +117,7 @@ class NeuralNetwork:
     def train(self, training_set_inputs: Matrix, training_set_outputs: Matrix,
               number_of_training_iterations: int) -> None:
         """Show the neuron every example, many times, nudging its weights each time."""
+        check_settings(iterations=number_of_training_iterations)
         training_set_inputs_T = transpose(training_set_inputs)
         for iteration in range(number_of_training_iterations):
             output = self.think(training_set_inputs)
@@ -110,6 +134,7 @@ class NeuralNetwork:
 
 def neuron(iterations: int = 10000, seed: int = 1) -> dict:
     """Milo's class-based program: the weights before and after training, then the answer."""
+    check_settings(iterations=iterations, seed=seed)
     training_set_inputs = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]]
     training_set_outputs = transpose([[0, 1, 1, 0]])
     neural_network = NeuralNetwork(seed)
@@ -129,25 +154,33 @@ def neuron(iterations: int = 10000, seed: int = 1) -> dict:
 # --- Andrew Trask: a 2-layer network (one matrix of weights) ------------------
 
 def two_layer(iterations: int = 10000, seed: int = 1) -> dict:
-    """Trask's 2-layer network: print l1, its output in the last iteration."""
-    X = [[0, 0, 1],
+    """Trask's 2-layer network: print l1, its output in the last iteration.
+
+    The post's walkthrough names its lines by number (Line 01 is its import,
+    which we do without); the comments "Line 10" and so on mark where each of
+    those lines is here.  Line 04 and Line 05, the post's nonlin, are sigmoid
+    and sigmoid_slope.
+    """
+    check_settings(iterations=iterations, seed=seed)
+    X = [[0, 0, 1],  # Line 10: the inputs
          [0, 1, 1],
          [1, 0, 1],
          [1, 1, 1]]
-    y = transpose([[0, 0, 1, 1]])
-    rng = numpy_random(seed)
-    syn0 = subtract(multiply(2, random_matrix(rng, 3, 1)), 1)
+    y = transpose([[0, 0, 1, 1]])  # Line 16: the outputs
+    rng = numpy_random(seed)  # Line 20: the seed
+    syn0 = subtract(multiply(2, random_matrix(rng, 3, 1)), 1)  # Line 23: the weights
     X_T = transpose(X)
     l1 = sigmoid(dot(X, syn0))  # not in the post: gives 0 iterations an l1 to print
-    for iter in range(iterations):
+    for iter in range(iterations):  # Line 25: the training loop
         # forward: each example's weighted inputs, squashed into 0..1
-        l0 = X
-        l1 = sigmoid(dot(l0, syn0))
+        l0 = X  # Line 28
+        l1 = sigmoid(dot(l0, syn0))  # Line 29: forward propagation
+        # to watch l1 change, print(numpy_str(l1)) here: print(l1) gives bare lists
         # how far off, times how unsure each answer was
-        l1_error = subtract(y, l1)
-        l1_delta = multiply(l1_error, sigmoid_slope(l1))
-        # each weight moves by its inputs times those deltas
-        syn0 = add(syn0, dot(X_T, l1_delta))  # X_T is l0.T
+        l1_error = subtract(y, l1)  # Line 32
+        l1_delta = multiply(l1_error, sigmoid_slope(l1))  # Line 36: the error scaled by the slope
+        # each weight moves by its inputs times those deltas, for all examples at once
+        syn0 = add(syn0, dot(X_T, l1_delta))  # Line 39; X_T is l0.T
     print("Output After Training:")
     print(numpy_str(l1))
     return {"l1": l1, "syn0": syn0}
@@ -157,6 +190,7 @@ def two_layer(iterations: int = 10000, seed: int = 1) -> dict:
 
 def three_layer(iterations: int = 60000, seed: int = 1) -> dict:
     """Trask's 3-layer network learning exclusive-or: print the error every 10,000 iterations."""
+    check_settings(iterations=iterations, seed=seed)
     X = [[0, 0, 1],
          [0, 1, 1],
          [1, 0, 1],
@@ -183,8 +217,10 @@ def three_layer(iterations: int = 60000, seed: int = 1) -> dict:
         l2_delta = multiply(l2_error, sigmoid_slope(l2))
         # backpropagation: l1's share of the blame is l2_delta sent back
         # through the weights it came through
-        l1_error = dot(l2_delta, transpose(syn1))
+        l1_error = dot(l2_delta, transpose(syn1))  # the post's Line 43
         l1_delta = multiply(l1_error, sigmoid_slope(l1))
+        # l1 is 4x4 here, so dot(l1, l2_delta), without the transpose, runs
+        # too and has syn1's shape: it trains, wrongly.  Keep l1's transpose.
         syn1 = add(syn1, dot(transpose(l1), l2_delta))
         syn0 = add(syn0, dot(X_T, l1_delta))  # X_T is l0.T
     return {"errors": errors, "syn0": syn0, "syn1": syn1}
@@ -194,6 +230,7 @@ def three_layer(iterations: int = 60000, seed: int = 1) -> dict:
 
 def eleven_lines(iterations: int = 60000, seed: int = 1) -> dict:
     """The 11-line network: the post printed nothing, so print l2, its last output."""
+    check_settings(iterations=iterations, seed=seed)
     X = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]
     y = transpose([[0, 1, 1, 0]])
     rng = numpy_random(seed)  # the 11 lines leave the seed out; 1 is the other programs'
@@ -233,6 +270,7 @@ class MultiLayerNeuralNetwork:
     def train(self, training_set_inputs: Matrix, training_set_outputs: Matrix,
               number_of_training_iterations: int) -> None:
         """Backpropagation as in Trask's 3-layer network, in Milo's names."""
+        check_settings(iterations=number_of_training_iterations)
         training_set_inputs_T = transpose(training_set_inputs)
         for iteration in range(number_of_training_iterations):
             output_from_layer_1, output_from_layer_2 = self.think(training_set_inputs)
@@ -262,6 +300,7 @@ class MultiLayerNeuralNetwork:
 
 def multi_layer(iterations: int = 60000, seed: int = 1) -> dict:
     """Milo's multi-layered network: weights before and after, then the answer for [1, 1, 0]."""
+    check_settings(iterations=iterations, seed=seed)
     # Exclusive-or of the first two inputs; [1, 1, 0] is the case held back.
     training_set_inputs = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [0, 1, 0], [1, 0, 0], [1, 1, 1],
                            [0, 0, 0]]
@@ -292,9 +331,20 @@ def gradient_descent(iterations: int = 60000, seed: int = 1,
     """Trask's Part 2: the 3-layer network again, stepping alpha times each update.
 
     For each alpha, from the same seed, it prints the error every 10,000
-    iterations.  hidden_size=32 is the post's second program; directions=True
-    its third, which also counts how often each weight's update turned round.
+    iterations: the post's program that tries seven alphas.  hidden_size=32
+    is its variant with 32 hidden neurons (the post's hiddenSize); directions=True
+    its third program, which also counts how often each weight's update turned
+    round.  The post's headline 13 lines (alpha, hidden_dim = (0.5, 4), no
+    printing) are alphas=(0.5,): `gradient-descent --alpha 0.5`.
+
+    Each program keeps the post's sign.  The headline, the alphas program and
+    its 32-neuron variant take the error as layer_2 - y, which points uphill
+    on the error, so the weights step against the update (subtract).  The
+    direction-counting program goes back to Part 1's y - layer_2, which points
+    downhill, so the weights step with it (add).  Both move every weight by
+    exactly the same amount.
     """
+    check_settings(iterations=iterations, seed=seed, alphas=alphas, hidden_size=hidden_size)
     X = [[0, 0, 1],
          [0, 1, 1],
          [1, 0, 1],
@@ -310,17 +360,18 @@ def gradient_descent(iterations: int = 60000, seed: int = 1,
         rng = numpy_random(seed)
         synapse_0 = subtract(multiply(2, random_matrix(rng, 3, hidden_size)), 1)
         synapse_1 = subtract(multiply(2, random_matrix(rng, hidden_size, 1)), 1)
-        # numpy's zeros_like: 0.0 where each weight is
-        synapse_0_direction_count = [[0.0 for weight in row] for row in synapse_0]
-        synapse_1_direction_count = [[0.0 for weight in row] for row in synapse_1]
+        if directions:  # numpy's zeros_like: a count for each weight, none yet
+            synapse_0_direction_count = [[0.0 for weight in row] for row in synapse_0]
+            synapse_1_direction_count = [[0.0 for weight in row] for row in synapse_1]
         errors = []
         for j in range(iterations):
             layer_0 = X
             layer_1 = sigmoid(dot(layer_0, synapse_0))
             layer_2 = sigmoid(dot(layer_1, synapse_1))
-            # l2 - y, the other way round from Part 1: it points uphill on the
-            # error, so the weights step the other way (subtract)
-            layer_2_error = subtract(layer_2, y)
+            if directions:
+                layer_2_error = subtract(y, layer_2)  # the third program: Part 1's sign
+            else:
+                layer_2_error = subtract(layer_2, y)  # the others: the other way round
             if j % 10000 == 0:
                 mean_error = mean(absolute(layer_2_error))
                 errors.append(mean_error)
@@ -331,17 +382,26 @@ def gradient_descent(iterations: int = 60000, seed: int = 1,
             layer_2_delta = multiply(layer_2_error, sigmoid_slope(layer_2))
             layer_1_error = dot(layer_2_delta, transpose(synapse_1))
             layer_1_delta = multiply(layer_1_error, sigmoid_slope(layer_1))
+            # dot(layer_1, layer_2_delta) without the transpose also runs when
+            # hidden_size is 4 (layer_1 is then 4x4), and trains wrongly
             synapse_1_weight_update = dot(transpose(layer_1), layer_2_delta)
             synapse_0_weight_update = dot(X_T, layer_1_delta)  # X_T is layer_0.T
-            if directions and j > 0:
-                synapse_0_direction_count = add(synapse_0_direction_count, turned(
-                    prev_synapse_0_weight_update, synapse_0_weight_update))
-                synapse_1_direction_count = add(synapse_1_direction_count, turned(
-                    prev_synapse_1_weight_update, synapse_1_weight_update))
-            synapse_1 = subtract(synapse_1, multiply(alpha, synapse_1_weight_update))
-            synapse_0 = subtract(synapse_0, multiply(alpha, synapse_0_weight_update))
-            prev_synapse_0_weight_update = synapse_0_weight_update
-            prev_synapse_1_weight_update = synapse_1_weight_update
+            if directions:
+                if j > 0:
+                    synapse_0_direction_count = add(synapse_0_direction_count, turned(
+                        prev_synapse_0_weight_update, synapse_0_weight_update))
+                    synapse_1_direction_count = add(synapse_1_direction_count, turned(
+                        prev_synapse_1_weight_update, synapse_1_weight_update))
+                # y - layer_2 points downhill: step with the update
+                synapse_1 = add(synapse_1, multiply(alpha, synapse_1_weight_update))
+                synapse_0 = add(synapse_0, multiply(alpha, synapse_0_weight_update))
+                prev_synapse_0_weight_update = synapse_0_weight_update
+                prev_synapse_1_weight_update = synapse_1_weight_update
+            else:  # layer_2 - y points uphill: step against it
+                synapse_1 = subtract(synapse_1, multiply(alpha, synapse_1_weight_update))
+                synapse_0 = subtract(synapse_0, multiply(alpha, synapse_0_weight_update))
+        result = {"alpha": alpha, "errors": errors, "synapse_0": synapse_0,
+                  "synapse_1": synapse_1}
         if directions:
             print("Synapse 0")
             print(numpy_str(synapse_0))
@@ -351,10 +411,9 @@ def gradient_descent(iterations: int = 60000, seed: int = 1,
             print(numpy_str(synapse_1))
             print("Synapse 1 Update Direction Changes")
             print(numpy_str(synapse_1_direction_count))
-        results.append({"alpha": alpha, "errors": errors, "synapse_0": synapse_0,
-                        "synapse_1": synapse_1,
-                        "synapse_0_direction_count": synapse_0_direction_count,
-                        "synapse_1_direction_count": synapse_1_direction_count})
+            result["synapse_0_direction_count"] = synapse_0_direction_count
+            result["synapse_1_direction_count"] = synapse_1_direction_count
+        results.append(result)
     return results
 
 
@@ -383,32 +442,54 @@ def train_network(X: Matrix, y: Matrix, layers: List[int], iterations: int = 100
     Without it an input of all zeros gives every first-layer neuron the sum 0,
     whatever its weights, and sigmoid(0) = 0.5; the bias can move that.
 
-    every: every `every` iterations (0: never) the mean absolute error is noted
-    in "errors" as (iteration, error), and handed to on_error if given.
+    every: every `every` iterations (0: never) the mean absolute error is
+    handed to on_error, if given, as (iteration, error), and noted in
+    "errors".  At most 1,000 are kept, whatever the iterations: when that
+    many are noted, every other one is dropped and from then on only every
+    second error is noted, so the kept ones stay evenly spread.
+
+    "non_finite_at": the first iteration after which a weight was no longer
+    a number (inf or nan, from too large an alpha or inputs), else None.  A
+    bad error spoils the weights in the same iteration, so this covers both.
     """
+    check_settings(iterations=iterations, seed=seed, alpha=alpha, layers=layers, every=every,
+                   X=X, y=y)
     rng = numpy_random(seed)
     extra = 1 if bias else 0  # the bias's weights: one more row in each matrix
     weights = [subtract(multiply(2, random_matrix(rng, inputs + extra, neurons)), 1)
                for inputs, neurons in zip(layers, layers[1:])]
     starting_weights = list(weights)
-    errors = []
+    errors, kept_every = [], every
+    non_finite_at = None
     for iteration in range(iterations):
         outputs = forward(weights, X, bias)  # l0 (the inputs), l1, ..., the answers
-        layer_error = subtract(y, outputs[-1])
+        # layer_errors[k] and deltas[k] are layer k's, as l2_error and l2_delta
+        # are l2's; layer 0, the inputs, has none
+        layer_errors = [None] * len(outputs)
+        deltas = [None] * len(outputs)
+        layer_errors[-1] = subtract(y, outputs[-1])
         if every and iteration % every == 0:
-            errors.append((iteration, mean(absolute(layer_error))))
+            error = mean(absolute(layer_errors[-1]))
             if on_error:
-                on_error(*errors[-1])
-        for k in reversed(range(len(weights))):  # backward: the last layer first
-            delta = multiply(layer_error, sigmoid_slope(outputs[k + 1]))
-            if k:
-                # the layer below's share, through the weights before they change;
-                # the bias row, last, has no neuron below it to blame
-                layer_error = dot(delta, transpose(weights[k][:-1] if bias else weights[k]))
-            update = dot(transpose(with_bias(outputs[k], bias)), delta)
-            weights[k] = add(weights[k], multiply(alpha, update))
+                on_error(iteration, error)
+            if iteration % kept_every == 0:
+                errors.append((iteration, error))
+                if len(errors) == 1000:  # bounded memory: keep every other one
+                    errors = errors[::2]
+                    kept_every *= 2
+        for k in reversed(range(1, len(outputs))):  # backward: the last layer first
+            deltas[k] = multiply(layer_errors[k], sigmoid_slope(outputs[k]))
+            if k > 1:
+                # the layer below's share, through weights[k - 1] before it
+                # changes; the bias row, last, has no neuron below it to blame
+                layer_errors[k - 1] = dot(deltas[k], transpose(
+                    weights[k - 1][:-1] if bias else weights[k - 1]))
+            update = dot(transpose(with_bias(outputs[k - 1], bias)), deltas[k])
+            weights[k - 1] = add(weights[k - 1], multiply(alpha, update))
+        if non_finite_at is None and not all_finite(weights):
+            non_finite_at = iteration
     return {"layers": list(layers), "bias": bias, "starting_weights": starting_weights,
-            "weights": weights, "errors": errors}
+            "weights": weights, "errors": errors, "non_finite_at": non_finite_at}
 
 
 def forward(weights: List[Matrix], inputs: Matrix, bias: bool = False) -> List[Matrix]:
@@ -452,8 +533,7 @@ def numpy_random(seed: int) -> random.Random:
     >>> rng.random(), rng.random()
     (0.417022004702574, 0.7203244934421581)
     """
-    if not 0 <= seed < 2 ** 32:
-        raise ValueError("numpy seeds are 0 to 2**32 - 1, got %r" % (seed,))
+    check_whole(seed, "seed", 0, 2 ** 32 - 1)  # numpy's seeds are 0 to 2**32 - 1
     # numpy's init_genrand: each of the 624 words is made from the one before
     state = [seed]
     for i in range(1, 624):
@@ -480,7 +560,9 @@ def random_matrix(rng: random.Random, rows: int, columns: int) -> Matrix:
 #
 # numpy checks that shapes fit; so do these, because a loop or zip() over
 # rows of different lengths would quietly skip what does not fit.  They check
-# what is cheap, a length per row; a string among the numbers fails with
+# what is cheap: what kind of thing each argument is, once a call (so that a
+# tuple or a string is not taken for a number), and a length per row.  The
+# entries are not checked one by one: a string among them fails with
 # Python's own TypeError.
 # ----------------------------------------------------------------------------
 
@@ -490,12 +572,13 @@ def column_count(m: Matrix) -> int:
     >>> column_count([[0, 0, 1], [1, 1, 1]])
     3
     """
-    if not isinstance(m[0], list):  # numpy took a plain row like [1, 0, 0]; we don't
-        raise ValueError("a matrix is a list of rows: write %r, not %r" % ([m], m))
+    if not (isinstance(m, list) and m and isinstance(m[0], list) and m[0]):
+        raise not_a_matrix(m)
     columns = len(m[0])
     for row in m:
         if len(row) != columns:
-            raise ValueError("a ragged matrix: rows of %d and of %d entries" % (columns, len(row)))
+            raise ValueError("a ragged matrix: rows of different lengths, %d and %d"
+                             % (columns, len(row)))
     return columns
 
 
@@ -521,18 +604,24 @@ def dot(a: Matrix, b: Matrix) -> Matrix:
     """The matrix product: entry [i][j] is row i of a times column j of b.
 
     That is a[i][0]*b[0][j] + a[i][1]*b[1][j] + ..., added from left to
-    right, the order numpy adds in.
+    right.  numpy (through BLAS) promises no order of addition, and another
+    order can change the last bit; for the posts' small matrices, left to
+    right gives every digit numpy printed.
 
     >>> dot([[1, 2], [3, 4]], [[5], [6]])
     [[17.0], [39.0]]
     """
+    if not (isinstance(a, list) and a and isinstance(a[0], list) and a[0]):
+        raise not_a_matrix(a)
     inner = len(b)  # a's columns must match b's rows
     rows_of_b, columns_of_b = range(inner), range(column_count(b))
     product = []
     for row in a:
         if len(row) != inner:
-            raise ValueError("cannot dot a %s matrix with a %s matrix: a row of %d entries "
-                             "against %d rows" % (shape(a), shape(b), len(row), len(b)))
+            column_count(a)  # a ragged a says so
+            raise ValueError("cannot dot a %s matrix with a %s matrix: the first's columns (%d) "
+                             "must match the second's rows (%d)"
+                             % (shape(a), shape(b), len(row), inner))
         product_row = []
         for j in columns_of_b:
             total = 0.0
@@ -575,18 +664,31 @@ def elementwise(operation, a: Union[Number, Matrix], b: Union[Number, Matrix]) -
 
     A number pairs with every entry of the other.
     """
-    if not isinstance(a, list):
+    if not isinstance(a, list):  # a number, paired with every entry of b
+        if not isinstance(a, (int, float)):
+            raise not_a_number(a)
+        if not (isinstance(b, list) and b and isinstance(b[0], list) and b[0]):
+            raise not_a_matrix(b)
         return [[operation(a, y) for y in row] for row in b]
-    if not isinstance(b, list):
+    if not (a and isinstance(a[0], list) and a[0]):
+        raise not_a_matrix(a)
+    if not isinstance(b, list):  # every entry of a, paired with a number
+        if not isinstance(b, (int, float)):
+            raise not_a_number(b)
         return [[operation(x, b) for x in row] for row in a]
-    if len(a) != len(b) or len(a[0]) != len(b[0]):
+    if not (b and isinstance(b[0], list) and b[0]):
+        raise not_a_matrix(b)
+    if len(a) != len(b):
         raise ValueError("cannot combine a %s matrix with a %s matrix entry by entry"
                          % (shape(a), shape(b)))
     result = []
     for row_a, row_b in zip(a, b):
         if len(row_a) != len(row_b):  # map() would quietly stop at the shorter
-            raise ValueError("cannot combine a row of %d entries with one of %d"
-                             % (len(row_a), len(row_b)))
+            if len(a[0]) != len(b[0]):
+                raise ValueError("cannot combine a %s matrix with a %s matrix entry by entry"
+                                 % (shape(a), shape(b)))
+            raise ValueError("cannot combine rows of different lengths, %d and %d, entry by "
+                             "entry" % (len(row_a), len(row_b)))
         result.append(list(map(operation, row_a, row_b)))
     return result
 
@@ -596,9 +698,13 @@ def elementwise(operation, a: Union[Number, Matrix], b: Union[Number, Matrix]) -
 def sigmoid(m: Matrix) -> Matrix:
     """1 / (1 + e^-x) for each entry x: squashes any number into 0..1.
 
+    Trask's nonlin(x) (Line 04 of his 2-layer listing) and Milo's __sigmoid.
+
     >>> sigmoid([[0, 2], [-800, 10 ** 400]])
     [[0.5, 0.8807970779778823], [0.0, 1.0]]
     """
+    if not (isinstance(m, list) and m and isinstance(m[0], list) and m[0]):
+        raise not_a_matrix(m)
     try:
         return [[1 / (1 + math.exp(-x)) for x in row] for row in m]
     except OverflowError:  # some e^-x is beyond the floats: work those out one by one
@@ -620,15 +726,18 @@ def exp_or_inf(x: Number) -> float:
 def sigmoid_slope(output: Matrix) -> Matrix:
     """The sigmoid's slope, given the sigmoid's *output* o: o * (1 - o).
 
-    The programs hold o already (a layer's output), so no second e^x is
-    needed.  The posts call this the derivative, but it is only right when
-    handed a sigmoid's output, not its input.  It is largest, 0.25, at
-    o = 0.5, where a neuron is least sure, and near 0 when the neuron is sure
-    (o near 0 or 1): sure neurons are nudged least.
+    Trask's nonlin(x, deriv=True) (his Line 05).  The programs hold o
+    already (a layer's output), so no second e^x is needed.  The posts call
+    this the derivative, but it is only right when handed a sigmoid's output,
+    not its input.  It is largest, 0.25, at o = 0.5, where a neuron is least
+    sure, and near 0 when the neuron is sure (o near 0 or 1): sure neurons
+    are nudged least.
 
     >>> sigmoid_slope([[0.5, 0.9]])
     [[0.25, 0.08999999999999998]]
     """
+    if not (isinstance(output, list) and output and isinstance(output[0], list) and output[0]):
+        raise not_a_matrix(output)
     return [[o * (1 - o) for o in row] for row in output]
 
 
@@ -638,6 +747,8 @@ def absolute(m: Matrix) -> Matrix:
     >>> absolute([[0.5], [-0.25]])
     [[0.5], [0.25]]
     """
+    if not (isinstance(m, list) and m and isinstance(m[0], list) and m[0]):
+        raise not_a_matrix(m)
     return [[abs(x) for x in row] for row in m]
 
 
@@ -650,11 +761,138 @@ def mean(m: Matrix) -> float:
     >>> mean([[0.5], [0.25]])
     0.375
     """
+    columns = column_count(m)
     total = 0.0
     for row in m:
         for x in row:
             total += x
-    return total / (len(m) * column_count(m))
+    return total / (len(m) * columns)
+
+
+# --- Checks: each program's settings, and what a helper is handed ------------
+
+def check_settings(iterations: int = 0, seed: int = 0, alpha: Number = 1,
+                   alphas: Sequence[Number] = (), hidden_size: int = 1,
+                   layers: Sequence[int] = (1, 1), every: int = 0,
+                   X: Optional[Matrix] = None, y: Optional[Matrix] = None) -> None:
+    """Refuse settings no network can train with, before it starts, naming the setting.
+
+    A wrong kind of thing is a TypeError, a wrong value a ValueError, as in
+    Python's own functions.  What is not given is not checked.
+
+    >>> check_settings(iterations=-1)
+    Traceback (most recent call last):
+    ...
+    ValueError: iterations must be at least 0, got -1
+    >>> check_settings(alpha=float("nan"))
+    Traceback (most recent call last):
+    ...
+    ValueError: alpha must be a number above 0 (not inf or nan), got nan
+    """
+    check_whole(iterations, "iterations", 0)
+    check_whole(seed, "seed", 0, 2 ** 32 - 1)
+    for rate in [alpha, *alphas]:
+        if isinstance(rate, bool) or not isinstance(rate, (int, float)):
+            raise TypeError("alpha must be a number, got %s" % kind_of(rate))
+        if not (math.isfinite(rate) and rate > 0):
+            raise ValueError("alpha must be a number above 0 (not inf or nan), got %r" % rate)
+    check_whole(hidden_size, "hidden_size", 1)
+    if not isinstance(layers, (list, tuple)) or len(layers) < 2:
+        raise TypeError("layers must list the inputs and then each layer's neurons, like "
+                        "[3, 4, 1], got %s" % kind_of(layers))
+    for size in layers:
+        check_whole(size, "each of layers", 1)
+    check_whole(every, "every", 0)
+    if X is not None:
+        inputs, outputs = column_count(X), column_count(y)  # matrices, not ragged
+        if len(X) != len(y):
+            raise ValueError("X has %d examples (rows) but y has %d: one answer an example"
+                             % (len(X), len(y)))
+        if inputs != layers[0]:
+            raise ValueError("layers %r start with %d inputs, but X has %d a row"
+                             % (list(layers), layers[0], inputs))
+        if outputs != layers[-1]:
+            raise ValueError("layers %r end with %d outputs, but y has %d a row"
+                             % (list(layers), layers[-1], outputs))
+
+
+def check_whole(value: int, name: str, lowest: int, highest: Optional[int] = None) -> None:
+    """Refuse a setting that is not a whole number from lowest to highest.
+
+    >>> check_whole(1.5, "iterations", 0)
+    Traceback (most recent call last):
+    ...
+    TypeError: iterations must be a whole number, got a float: 1.5
+    """
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("%s must be a whole number, got %s" % (name, kind_of(value)))
+    if highest is None and value < lowest:
+        raise ValueError("%s must be at least %d, got %d" % (name, lowest, value))
+    if highest is not None and not lowest <= value <= highest:
+        raise ValueError("%s must be from %d to %d, got %d" % (name, lowest, highest, value))
+
+
+def all_finite(matrices: List[Matrix]) -> bool:
+    """Whether every entry of the matrices is a number, not inf or nan.
+
+    Adding them up is quick, and an inf or a nan spoils any sum; only when
+    the sum is not finite (finite entries can add up past the largest float)
+    are the entries looked at one by one.
+
+    >>> all_finite([[[1.0, 2.0]], [[3.0]]]), all_finite([[[1.0, float("nan")]]])
+    (True, False)
+    """
+    if math.isfinite(sum(sum(map(sum, m)) for m in matrices)):
+        return True
+    return all(math.isfinite(x) for m in matrices for row in m for x in row)
+
+
+def not_a_matrix(m) -> Exception:
+    """The error for what a helper cannot take as a matrix: a TypeError, or a ValueError if empty.
+
+    Each helper looks at its matrices once a call (a list, whose first row is
+    a list with entries), and asks this for the error only when that fails.
+
+    >>> not_a_matrix((1, 2))
+    TypeError('expected a matrix, a list of rows like [[0, 1], [1, 1]], got a tuple: (1, 2)')
+    >>> not_a_matrix([[]])
+    ValueError('an empty matrix, 1x0: it has no entries to work with')
+    """
+    if isinstance(m, list) and m and isinstance(m[0], (int, float)):
+        return TypeError("a matrix is a list of rows: write %s, not %s"
+                         % (shortened([m]), shortened(m)))
+    if not isinstance(m, list) or m and not isinstance(m[0], list):
+        return TypeError("expected a matrix, a list of rows like [[0, 1], [1, 1]], got %s"
+                         % kind_of(m))
+    return ValueError("an empty matrix, %dx%d: it has no entries to work with"
+                      % (len(m), len(m[0]) if m else 0))
+
+
+def not_a_number(x) -> TypeError:
+    """The error for what a helper cannot take as a number (a tuple, a string, a numpy array).
+
+    >>> not_a_number("ab")
+    TypeError("expected a number or a matrix (a list of rows), got a str: 'ab'")
+    """
+    return TypeError("expected a number or a matrix (a list of rows), got %s" % kind_of(x))
+
+
+def kind_of(x) -> str:
+    """What x is, for messages: its type, and its value shortened.
+
+    >>> kind_of((3,))
+    'a tuple: (3,)'
+    """
+    name = type(x).__name__
+    if type(x).__module__ not in ("builtins", __name__):
+        name = type(x).__module__ + "." + name  # numpy.ndarray, not just ndarray
+    return "%s %s: %s" % ("an" if name[0] in "aeiou" else "a", name, shortened(x))
+
+
+def shortened(x) -> str:
+    """repr(x), cut to 40 characters."""
+    text = repr(x)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 # ============================================================================
@@ -789,71 +1027,113 @@ def python2_str(x: Number) -> str:
 #
 # The programs carry no tracing code.  Python's sys.settrace tells us each line
 # a function runs; when its training loop comes back to its `for` line, one
-# iteration is over, and the function's variables hold what it computed.
+# iteration is over, and the function's variables hold what it computed.  When
+# the loop is left, the iteration that ended last was the last one it ran.
 # ----------------------------------------------------------------------------
 
+# Each training loop's names, with what they hold there, by the function the
+# loop is in.  None: bookkeeping, not printed.  A name not listed (one a
+# learner adds) is printed without a note.
 TRACE_NOTES = {
-    # Milo's neuron (nine-lines, neuron)
-    "output": "the neuron's answer for each example: sigmoid(inputs . weights)",
-    "error": "how far off each answer is: the wanted output minus the answer",
-    "adjustment": "each weight's change: inputs^T . (error * sigmoid slope at output)",
-    "synaptic_weights": "the weights, a row per input, after this iteration's change",
-    # Milo's two layers (multi-layer)
-    "output_from_layer_1": "layer 1's outputs: sigmoid(inputs . layer 1's weights)",
-    "output_from_layer_2": "the answers: sigmoid(output_from_layer_1 . layer 2's weights)",
-    "layer2_error": "how far off each answer is: the wanted output minus the answer",
-    "layer2_delta": "layer2_error times the sigmoid's slope at the answers",
-    "layer1_error": "layer 1's share of the blame: layer2_delta . layer 2's weights^T",
-    "layer1_delta": "layer1_error times the sigmoid's slope at output_from_layer_1",
-    "layer1_adjustment": "layer 1's change: inputs^T . layer1_delta",
-    "layer2_adjustment": "layer 2's change: output_from_layer_1^T . layer2_delta",
-    # Trask's networks (two-layer, three-layer, eleven-lines)
-    "l0": "layer 0, the inputs X: one example a row",
-    "l1": "layer 1's outputs: sigmoid(l0 . syn0)",
-    "l2": "layer 2's outputs, the answers: sigmoid(l1 . syn1)",
-    "l1_error": "l1's blame: y - l1 where l1 is the answer, else l2_delta . syn1^T",
-    "l2_error": "how far off each answer is: y - l2",
-    "mean_error": "the mean size of the error, as last printed (every 10,000 iterations)",
-    "l1_delta": "l1_error times the sigmoid's slope at l1",
-    "l2_delta": "l2_error times the sigmoid's slope at l2: sure answers move least",
-    "syn0": "the weights from layer 0 to layer 1, after this iteration's update",
-    "syn1": "the weights from layer 1 to layer 2, after this iteration's update",
-    # Trask's Part 2 (gradient-descent)
-    "layer_0": "layer 0, the inputs X: one example a row",
-    "layer_1": "layer 1's outputs: sigmoid(layer_0 . synapse_0)",
-    "layer_2": "layer 2's outputs, the answers: sigmoid(layer_1 . synapse_1)",
-    "layer_2_error": "layer_2 - y: uphill on the error, so the weights step against it",
-    "layer_2_delta": "layer_2_error times the sigmoid's slope at layer_2",
-    "layer_1_error": "layer 1's share: layer_2_delta . synapse_1^T",
-    "layer_1_delta": "layer_1_error times the sigmoid's slope at layer_1",
-    "synapse_0_weight_update": "synapse_0's step before alpha scales it: layer_0^T . layer_1_delta",
-    "synapse_1_weight_update": "synapse_1's step before alpha scales it: layer_1^T . layer_2_delta",
-    "synapse_0": "the weights from layer 0 to layer 1, after this iteration's step",
-    "synapse_1": "the weights from layer 1 to layer 2, after this iteration's step",
-    "synapse_0_direction_count": "how often each synapse_0 update has turned round so far",
-    "synapse_1_direction_count": "how often each synapse_1 update has turned round so far",
-    "prev_synapse_0_weight_update": "this iteration's synapse_0 update, kept for the next",
-    "prev_synapse_1_weight_update": "this iteration's synapse_1 update, kept for the next",
-    # the playground's network (train)
-    "outputs": "each layer's outputs, the inputs first: sigmoid(the one before . its weights)",
-    "weights": "each layer's weights (the last row: the bias, if on), after this update",
-    "layer_error": "the last layer's error, y - answer; then each layer's share, going back",
-    "delta": "the first layer's delta, where going backward ends: its error * slope",
-    "update": "the first layer's update before alpha scales it: inputs^T . delta",
+    "nine_lines": {
+        "output": "the neuron's answer for each example: sigmoid(inputs . weights)",
+        "synaptic_weights": "the weights, a row per input, after this iteration's change",
+    },
+    "NeuralNetwork.train": {
+        "output": "the neuron's answer for each example: sigmoid(inputs . weights)",
+        "error": "how far off each answer is: the wanted output minus the answer",
+        "adjustment": "each weight's change: inputs^T . (error * sigmoid slope at output)",
+        "self.synaptic_weights": "the weights, a row per input, after this iteration's change",
+    },
+    "two_layer": {
+        "l0": "layer 0, the inputs X: one example a row",
+        "l1": "layer 1's outputs, the answers: sigmoid(l0 . syn0)",
+        "l1_error": "how far off each answer is: y - l1",
+        "l1_delta": "l1_error times the sigmoid's slope at l1: sure answers move least",
+        "syn0": "the weights from layer 0 to layer 1, after this iteration's update",
+    },
+    "three_layer": {
+        "l0": "layer 0, the inputs X: one example a row",
+        "l1": "layer 1's outputs: sigmoid(l0 . syn0)",
+        "l2": "layer 2's outputs, the answers: sigmoid(l1 . syn1)",
+        "l2_error": "how far off each answer is: y - l2",
+        "mean_error": "the mean size of l2_error, as last printed (every 10,000 iterations)",
+        "l2_delta": "l2_error times the sigmoid's slope at l2: sure answers move least",
+        "l1_error": "l1's share of the blame, sent back through syn1: l2_delta . syn1^T",
+        "l1_delta": "l1_error times the sigmoid's slope at l1",
+        "syn1": "the weights from layer 1 to layer 2, after this iteration's update",
+        "syn0": "the weights from layer 0 to layer 1, after this iteration's update",
+    },
+    "eleven_lines": {
+        "l1": "layer 1's outputs: sigmoid(X . syn0)",
+        "l2": "layer 2's outputs, the answers: sigmoid(l1 . syn1)",
+        "l2_delta": "(y - l2) times the sigmoid's slope at l2, l2 * (1 - l2)",
+        "l1_delta": "(l2_delta . syn1^T) times the sigmoid's slope at l1, l1 * (1 - l1)",
+        "syn1": "the weights from layer 1 to layer 2, after this iteration's update",
+        "syn0": "the weights from layer 0 to layer 1, after this iteration's update",
+    },
+    "MultiLayerNeuralNetwork.train": {
+        "output_from_layer_1": "layer 1's outputs: sigmoid(inputs . layer 1's weights)",
+        "output_from_layer_2": "the answers: sigmoid(output_from_layer_1 . layer 2's weights)",
+        "layer2_error": "how far off each answer is: the wanted output minus the answer",
+        "layer2_delta": "layer2_error times the sigmoid's slope at the answers",
+        "layer1_error": "layer 1's share of the blame: layer2_delta . layer 2's weights^T",
+        "layer1_delta": "layer1_error times the sigmoid's slope at output_from_layer_1",
+        "layer1_adjustment": "layer 1's change: inputs^T . layer1_delta",
+        "layer2_adjustment": "layer 2's change: output_from_layer_1^T . layer2_delta",
+        "self.layer1.synaptic_weights": "layer 1's weights, after this iteration's change",
+        "self.layer2.synaptic_weights": "layer 2's weights, after this iteration's change",
+    },
+    "gradient_descent": {
+        "layer_0": "layer 0, the inputs X: one example a row",
+        "layer_1": "layer 1's outputs: sigmoid(layer_0 . synapse_0)",
+        "layer_2": "layer 2's outputs, the answers: sigmoid(layer_1 . synapse_1)",
+        "layer_2_error": "layer_2 - y; y - layer_2 with --directions, as the post's third program",
+        "mean_error": "the mean size of layer_2_error, as last printed (every 10,000 iterations)",
+        "layer_2_delta": "layer_2_error times the sigmoid's slope at layer_2",
+        "layer_1_error": "layer 1's share: layer_2_delta . synapse_1^T",
+        "layer_1_delta": "layer_1_error times the sigmoid's slope at layer_1",
+        "synapse_1_weight_update": "synapse_1's step before alpha scales it: "
+                                   "layer_1^T . layer_2_delta",
+        "synapse_0_weight_update": "synapse_0's step before alpha scales it: "
+                                   "layer_0^T . layer_1_delta",
+        "synapse_0_direction_count": "how often each synapse_0 update has turned round so far",
+        "synapse_1_direction_count": "how often each synapse_1 update has turned round so far",
+        "synapse_1": "the weights from layer 1 to layer 2, after this iteration's step",
+        "synapse_0": "the weights from layer 0 to layer 1, after this iteration's step",
+        "prev_synapse_0_weight_update": "this iteration's synapse_0 update, kept for the next",
+        "prev_synapse_1_weight_update": "this iteration's synapse_1 update, kept for the next",
+    },
+    "train_network": {
+        "outputs": "layer k's outputs, the inputs first: sigmoid(layer k-1's . weights[k-1])",
+        "layer_errors": "layer k's error: y - the answers for the last, else its share sent back",
+        "deltas": "layer k's error times the sigmoid's slope at its outputs",
+        "error": "the mean size of the last layer's error, as last noted (every `every`)",
+        "errors": None,
+        "update": "weights[0]'s update, the last made, before alpha scales it: X^T . deltas[1]",
+        "weights": "weights[k] takes layer k to k+1 (bias: its last row), after this update",
+        "non_finite_at": None,
+    },
 }
 
+
 class SourceUnavailable(RuntimeError):
-    """A program whose source code cannot be read, so --trace cannot find its loop."""
+    """--trace reads a program's source to find its loop, and Python has none for it."""
 
 
-def training_loop(function: Callable) -> Tuple[int, str, List[str]]:
-    """A function's first `for COUNTER in range(...)`: its line, its counter and what it assigns.
+def training_loop(function: Callable) -> Tuple[int, int, str, List[str]]:
+    """A function's first `for COUNTER in range(...)`: its lines, its counter, what it assigns.
 
-    >>> training_loop(three_layer)[1:]
+    >>> training_loop(three_layer)[2:]
     ('j', ['l0', 'l1', 'l2', 'l2_error', 'mean_error', 'l2_delta', 'l1_error', 'l1_delta', 'syn1', 'syn0'])
     """
     import ast, inspect, textwrap  # here, not at the top: they slow every start, PyPy's most
-    lines, first_line = inspect.getsourcelines(function)
+    try:
+        lines, first_line = inspect.getsourcelines(function)
+    except (OSError, TypeError):
+        raise SourceUnavailable("cannot trace %s: Python has no source for it (was the file "
+                                "run with exec()? run it as a file, or %%run it)"
+                                % function.__qualname__) from None
     for loop in ast.walk(ast.parse(textwrap.dedent("".join(lines)))):
         if (isinstance(loop, ast.For) and isinstance(loop.target, ast.Name)
                 and isinstance(loop.iter, ast.Call)
@@ -870,7 +1150,8 @@ def training_loop(function: Callable) -> Tuple[int, str, List[str]]:
                 name = dotted_name(part)
                 if name not in names and name != loop.target.id:
                     names.append(name)
-    return first_line + loop.lineno - 1, loop.target.id, names
+    return (first_line + loop.lineno - 1, first_line + loop.end_lineno - 1, loop.target.id,
+            names)
 
 
 def dotted_name(target) -> str:
@@ -884,26 +1165,43 @@ def dotted_name(target) -> str:
 
 
 @contextlib.contextmanager
-def tracing(loop_function: Callable, iterations: int):
-    """While inside, print what loop_function's first and last iteration computed."""
-    loop_line, counter, names = training_loop(loop_function)
+def tracing(loop_function: Callable):
+    """While inside, print what loop_function's loop computed in its first and its last iteration.
+
+    Each time the loop is run (gradient_descent runs it once an alpha).
+    """
+    loop_line, end_line, counter, names = training_loop(loop_function)
+    notes = TRACE_NOTES.get(loop_function.__qualname__, {})
     code = loop_function.__code__
     previous_line = 0
+    ended = None  # the last iteration that came back to the `for` line, after the first
 
     def each_line(frame, event, arg):
-        nonlocal previous_line
-        # back at the `for` from a line below it: an iteration is over
-        if event == "line" and frame.f_lineno == loop_line and previous_line > loop_line:
+        nonlocal previous_line, ended
+        line = frame.f_lineno
+        in_body = loop_line < previous_line <= end_line
+        if event == "line" and line == loop_line and in_body:  # back at the `for`
             iteration = frame.f_locals[counter]
-            if iteration in (0, iterations - 1):
-                print_iteration(iteration, frame.f_locals, names)
-        previous_line = frame.f_lineno
+            if iteration == 0:
+                print_iteration(0, frame.f_locals, names, notes)
+            else:
+                ended = iteration
+        elif (event == "return" or not loop_line <= line <= end_line) \
+                and loop_line <= previous_line <= end_line:  # the loop is left
+            # by a `break` or `return` from the body, mid-iteration: that one is the last
+            last = frame.f_locals.get(counter) if in_body else ended
+            if last:
+                print_iteration(last, frame.f_locals, names, notes)
+            ended = None
+        if event == "line" and line == loop_line and not in_body:  # the loop starts again
+            ended = None
+        previous_line = line
         return each_line
 
     def each_call(frame, event, arg):
-        nonlocal previous_line
+        nonlocal previous_line, ended
         if frame.f_code is code:
-            previous_line = 0
+            previous_line, ended = 0, None
             return each_line
         return None
 
@@ -915,26 +1213,37 @@ def tracing(loop_function: Callable, iterations: int):
         sys.settrace(tracer_before)
 
 
-def print_iteration(iteration: int, variables, names: List[str]) -> None:
+def print_iteration(iteration: int, variables, names: List[str], notes: dict) -> None:
     """Each value the loop assigned, in the order it assigns them, with a note saying what it is."""
     print("--- iteration %d ---" % iteration)
     for name in names:
         base, *attributes = name.split(".")
-        if base not in variables:  # assigned on some iterations only
-            continue
+        if base not in variables or (name in notes and notes[name] is None):
+            continue  # assigned on some iterations only, or bookkeeping
         value = variables[base]
         for attribute in attributes:
             value = getattr(value, attribute)
-        if isinstance(value, list) and value and isinstance(value[0], list) \
-                and value[0] and isinstance(value[0][0], list):  # a list of matrices
-            labelled = [("%s[%d]" % (name, k), matrix) for k, matrix in enumerate(value)]
+        if is_list_of_matrices(value):  # each layer's: label each with its index
+            labelled = [("%s[%d]" % (name, k), matrix) for k, matrix in enumerate(value)
+                        if matrix is not None]  # layer 0, the inputs, has no error or delta
         else:
             labelled = [(name, value)]
-        note = TRACE_NOTES.get(name.split(".")[-1])
+        note = notes.get(name)
         for label, value in labelled:
             print("%s: %s" % (label, note) if note else label + ":")
             print(numpy_str(value) if isinstance(value, list) else python2_str(value)
                   if isinstance(value, (int, float)) else repr(value))
+
+
+def is_list_of_matrices(value) -> bool:
+    """Whether value is a list of matrices (None standing for one not made), as train's are.
+
+    >>> is_list_of_matrices([None, [[0.5]]]), is_list_of_matrices([[0.5]])
+    (True, False)
+    """
+    matrices = [m for m in value if m is not None] if isinstance(value, list) else []
+    return bool(matrices) and all(isinstance(m, list) and m and isinstance(m[0], list)
+                                  for m in matrices)
 
 
 # ----------------------------------------------------------------------------
@@ -1463,7 +1772,7 @@ def call(function: Callable, settings: dict, trace: bool = False, loop: Callable
     """function(**settings), its first and last iteration printed when trace is on."""
     if not trace:
         return function(**settings)
-    with tracing(loop or function, settings["iterations"]):
+    with tracing(loop or function):
         return function(**settings)
 
 
@@ -1732,10 +2041,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         handler(options)
         sys.stdout.flush()  # so that a full disk is reported here, not at exit
         return 0
-    except InputError as error:
-        say_error(str(error))
-        return 2
-    except SourceUnavailable as error:
+    except (InputError, SourceUnavailable) as error:
         say_error(str(error))
         return 2
     except MemoryError:

@@ -181,8 +181,7 @@ PROGRAMS = {
     "eleven-lines": (pureneuron.eleven_lines, {"l2", "syn0", "syn1"}),
     "multi-layer": (pureneuron.multi_layer, {"starting_weights", "synaptic_weights", "output"}),
     "gradient-descent": (pureneuron.gradient_descent,
-                         {"alpha", "errors", "synapse_0", "synapse_1",
-                          "synapse_0_direction_count", "synapse_1_direction_count"}),
+                         {"alpha", "errors", "synapse_0", "synapse_1"}),
 }
 
 
@@ -750,7 +749,7 @@ def test_random_matrices_are_numpys_row_by_row(np):
 
 @pytest.mark.parametrize("seed", [-1, 2 ** 32])
 def test_seeds_numpy_refuses_are_refused(seed):
-    with pytest.raises(ValueError, match=r"2\*\*32"):
+    with pytest.raises(ValueError, match="from 0 to 4294967295"):
         pureneuron.numpy_random(seed)
 
 
@@ -796,7 +795,7 @@ def test_matrix_helpers_agree_with_numpy_on_random_matrices(np):
 
 MISMATCHED = [  # (call, the two shapes its message names)
     (lambda: pureneuron.dot([[1, 2, 3]] * 4, [[1]] * 4), ("4x3", "4x1")),
-    (lambda: pureneuron.dot([[1, 2]], [[1, 2]]), ("1x2", "a row of 2 entries against 1 rows")),
+    (lambda: pureneuron.dot([[1, 2]], [[1, 2]]), ("1x2", "columns (2)", "rows (1)")),
     (lambda: pureneuron.add([[1, 2]], [[1], [2]]), ("1x2", "2x1")),
     (lambda: pureneuron.add([[1, 2]], [[1, 2, 3]]), ("1x2", "1x3")),
     (lambda: pureneuron.subtract([[1]] * 4, [[1]] * 3), ("4x1", "3x1")),
@@ -981,25 +980,27 @@ def test_python2_str_and_the_references_agree_with_a_real_python_2():
 
 # --- --trace ------------------------------------------------------------------
 
-TRACED_NAMES = {  # each program's loop: what it assigns, in the order it assigns it
-    "nine-lines": ([], ["output", "synaptic_weights"]),
-    "neuron": ([], ["output", "error", "adjustment", "self.synaptic_weights"]),
-    "two-layer": ([], ["l0", "l1", "l1_error", "l1_delta", "syn0"]),
-    "three-layer": ([], ["l0", "l1", "l2", "l2_error", "mean_error", "l2_delta", "l1_error",
-                         "l1_delta", "syn1", "syn0"]),
-    "eleven-lines": ([], ["l1", "l2", "l2_delta", "l1_delta", "syn1", "syn0"]),
-    "multi-layer": ([], ["output_from_layer_1", "output_from_layer_2", "layer2_error",
+TRACED_NAMES = {  # each program's loop: its function, what it assigns, in that order
+    "nine-lines": ("nine_lines", [], ["output", "synaptic_weights"]),
+    "neuron": ("NeuralNetwork.train", [], ["output", "error", "adjustment",
+                                           "self.synaptic_weights"]),
+    "two-layer": ("two_layer", [], ["l0", "l1", "l1_error", "l1_delta", "syn0"]),
+    "three-layer": ("three_layer", [], ["l0", "l1", "l2", "l2_error", "mean_error", "l2_delta",
+                                        "l1_error", "l1_delta", "syn1", "syn0"]),
+    "eleven-lines": ("eleven_lines", [], ["l1", "l2", "l2_delta", "l1_delta", "syn1", "syn0"]),
+    "multi-layer": ("MultiLayerNeuralNetwork.train", [], ["output_from_layer_1", "output_from_layer_2", "layer2_error",
                          "layer2_delta", "layer1_error", "layer1_delta", "layer1_adjustment",
                          "layer2_adjustment", "self.layer1.synaptic_weights",
                          "self.layer2.synaptic_weights"]),
-    "gradient-descent": (["--alpha", "10", "--directions"], [
+    "gradient-descent": ("gradient_descent", ["--alpha", "10", "--directions"], [
         "layer_0", "layer_1", "layer_2", "layer_2_error", "mean_error", "layer_2_delta",
         "layer_1_error",
         "layer_1_delta", "synapse_1_weight_update", "synapse_0_weight_update",
         "synapse_0_direction_count", "synapse_1_direction_count", "synapse_1", "synapse_0",
         "prev_synapse_0_weight_update", "prev_synapse_1_weight_update"]),
-    "train": (["--layers", "3,4,1"], ["outputs[0]", "outputs[1]", "outputs[2]", "layer_error",
-                                      "delta", "update", "weights[0]", "weights[1]"]),
+    "train": ("train_network", ["--layers", "3,4,1"], [
+        "outputs[0]", "outputs[1]", "outputs[2]", "layer_errors[1]", "layer_errors[2]",
+        "deltas[1]", "deltas[2]", "update", "weights[0]", "weights[1]"]),
 }
 
 LABEL = re.compile(r"^([A-Za-z_][\w.]*(?:\[\d+\])?):(?: (.*))?$")
@@ -1020,7 +1021,7 @@ def trace_blocks(out):
 
 @pytest.mark.parametrize("name", list(TRACED_NAMES))
 def test_trace_shows_the_first_and_last_iteration_under_the_posts_names(name):
-    options, names = TRACED_NAMES[name]
+    function, options, names = TRACED_NAMES[name]
     argv = [name, "--iterations", "4"] + options
     status, plain, err = run_main(*argv)
     assert (status, err) == (0, "")
@@ -1032,8 +1033,7 @@ def test_trace_shows_the_first_and_last_iteration_under_the_posts_names(name):
     for block in blocks.values():
         assert [label for label, _ in block] == names
         for label, note in block:
-            key = re.sub(r"\[\d+\]$", "", label).split(".")[-1]
-            assert note == pureneuron.TRACE_NOTES[key]
+            assert note == pureneuron.TRACE_NOTES[function][re.sub(r"\[\d+\]$", "", label)]
     # the trace adds lines; the program's own lines are all still there, in order
     lines = iter(traced.splitlines())
     assert all(line in lines for line in plain.splitlines())
@@ -1052,11 +1052,11 @@ def test_tracing_puts_back_the_tracer_that_was_there():
     sys.settrace(tracer)
     try:
         with contextlib.redirect_stdout(io.StringIO()):
-            with pureneuron.tracing(pureneuron.two_layer, 2):
+            with pureneuron.tracing(pureneuron.two_layer):
                 pureneuron.two_layer(iterations=2)
         restored = sys.gettrace()
         with pytest.raises(ZeroDivisionError):
-            with pureneuron.tracing(pureneuron.two_layer, 2):
+            with pureneuron.tracing(pureneuron.two_layer):
                 1 / 0
         restored_after_an_error = sys.gettrace()
     finally:
@@ -1065,8 +1065,10 @@ def test_tracing_puts_back_the_tracer_that_was_there():
 
 
 def test_every_trace_note_is_one_line():
-    for name, note in pureneuron.TRACE_NOTES.items():
-        assert note and "\n" not in note and len(name + ": " + note) <= 100, name
+    for function, notes in pureneuron.TRACE_NOTES.items():
+        for name, note in notes.items():
+            if note is not None:  # None: not printed
+                assert note and "\n" not in note and len(name + ": " + note) <= 100, name
 
 
 # --- input checks: the command line refuses bad input in one line ---------------
@@ -1850,3 +1852,245 @@ def test_python_dash_i_ends_at_the_prompt_without_a_traceback():
     assert status == 0
     assert "at the prompt" in out and "three-layer" in out
     assert "Traceback" not in err and "SystemExit" not in err
+
+
+# ============================================================================
+# The posts exactly, the helpers' edges, and a trace that tells the truth
+# ============================================================================
+
+def test_the_direction_program_steps_with_y_minus_layer_2_and_lands_where_the_others_do():
+    source = dedented_source(pureneuron.gradient_descent)
+    assert "layer_2_error = subtract(y, layer_2)" in source
+    assert "synapse_1 = add(synapse_1, multiply(alpha, synapse_1_weight_update))" in source
+    assert "synapse_1 = subtract(synapse_1, multiply(alpha, synapse_1_weight_update))" in source
+    # the two signs negate error, deltas and updates exactly: the same weights, bit for bit
+    settings = dict(iterations=300, seed=3, alphas=(0.5, 10), hidden_size=3)
+    (_, counted), (_, plain) = [printed_and_returned(pureneuron.gradient_descent,
+                                                     directions=directions, **settings)
+                                for directions in (True, False)]
+    for with_counts, without in zip(counted, plain):
+        assert with_counts["synapse_0"] == without["synapse_0"]
+        assert with_counts["synapse_1"] == without["synapse_1"]
+        assert with_counts["errors"] == without["errors"]
+        assert "synapse_0_direction_count" in with_counts
+        assert "synapse_0_direction_count" not in without  # nothing counted, nothing returned
+
+
+TRASK_LINES = [  # (function, the post's line number, the statement that carries it)
+    ("two_layer", 10, "X = [[0, 0, 1],"), ("two_layer", 16, "y = transpose("),
+    ("two_layer", 20, "rng = numpy_random(seed)"), ("two_layer", 23, "syn0 = subtract("),
+    ("two_layer", 25, "for iter in range(iterations):"), ("two_layer", 28, "l0 = X"),
+    ("two_layer", 29, "l1 = sigmoid(dot(l0, syn0))"), ("two_layer", 32, "l1_error = subtract"),
+    ("two_layer", 36, "l1_delta = multiply(l1_error"), ("two_layer", 39, "syn0 = add(syn0"),
+    ("three_layer", 43, "l1_error = dot(l2_delta, transpose(syn1))"),
+]
+
+
+@pytest.mark.parametrize("function, number, statement", TRASK_LINES)
+def test_trasks_walkthrough_lines_are_tagged_on_their_statements(function, number, statement):
+    lines = [line.strip() for line in dedented_source(getattr(pureneuron, function)).split("\n")]
+    tagged = [line for line in lines if re.search(r"#.*\bLine %02d\b" % number, line)]
+    assert len(tagged) == 1 and tagged[0].startswith(statement), tagged
+
+
+def test_the_glossary_names_every_helper_and_every_name_of_ours_in_the_programs():
+    glossary = pureneuron.__doc__.split("Glossary")[1]
+    for name in ["transpose", "dot", "add", "subtract", "multiply", "sigmoid", "sigmoid_slope",
+                 "X_T", "training_set_inputs_T", "rng", "mean_error", "errors",
+                 "starting_weights", "hidden_size", "results", "hiddenSize", "layer_errors",
+                 "deltas", "check_settings", "MultiLayerNeuralNetwork", "turned"]:
+        assert re.search(r"\b%s\b" % name, glossary), name
+
+
+NOT_MATRICES = [  # (call, the exception, words its message must hold)
+    (lambda: pureneuron.multiply([[1, 2]], (3,)), TypeError, "tuple: (3,)"),
+    (lambda: pureneuron.multiply("ab", [[2]]), TypeError, "str: 'ab'"),
+    (lambda: pureneuron.add(((1, 2),), [[1, 2]]), TypeError, "tuple"),
+    (lambda: pureneuron.subtract([[1]], [(1,)]), TypeError, "list"),
+    (lambda: pureneuron.dot((([1],)), [[1]]), TypeError, "tuple"),
+    (lambda: pureneuron.dot([[1]], "a"), TypeError, "str"),
+    (lambda: pureneuron.transpose("ab"), TypeError, "str: 'ab'"),
+    (lambda: pureneuron.sigmoid(0.5), TypeError, "float: 0.5"),
+    (lambda: pureneuron.sigmoid_slope(None), TypeError, "NoneType"),
+    (lambda: pureneuron.absolute({1: 2}), TypeError, "dict"),
+    (lambda: pureneuron.transpose([1, 0, 0]), TypeError, "[[1, 0, 0]]"),
+    (lambda: pureneuron.transpose([]), ValueError, "0x0"),
+    (lambda: pureneuron.mean([[]]), ValueError, "1x0"),
+    (lambda: pureneuron.dot([[1]], []), ValueError, "0x0"),
+    (lambda: pureneuron.dot([], [[1]]), ValueError, "0x0"),
+    (lambda: pureneuron.add([[], []], [[], []]), ValueError, "2x0"),
+    (lambda: pureneuron.multiply(2, []), ValueError, "0x0"),
+    (lambda: pureneuron.sigmoid([[]]), ValueError, "1x0"),
+]
+
+
+@pytest.mark.parametrize("call, error, words", NOT_MATRICES)
+def test_helpers_refuse_what_is_not_a_number_or_a_matrix_naming_it(call, error, words):
+    with pytest.raises(error) as raised:
+        call()
+    assert type(raised.value) is error and words in str(raised.value)
+    assert "\n" not in str(raised.value)
+
+
+def test_a_numpy_array_is_refused_by_the_helpers_by_name():
+    np = pytest.importorskip("numpy")
+    with pytest.raises(TypeError, match="numpy.ndarray"):
+        pureneuron.add(np.array([[1.0, 2.0]]), [[1.0, 2.0]])
+
+
+BAD_SETTINGS = [  # (settings for train_network, the exception, words of its message)
+    (dict(iterations=-1), ValueError, "iterations must be at least 0, got -1"),
+    (dict(iterations=1.5), TypeError, "iterations must be a whole number"),
+    (dict(iterations=True), TypeError, "iterations"),
+    (dict(alpha=float("nan")), ValueError, "alpha"),
+    (dict(alpha=float("inf")), ValueError, "alpha"),
+    (dict(alpha=0), ValueError, "alpha"),
+    (dict(alpha=-1), ValueError, "alpha"),
+    (dict(alpha="1"), TypeError, "alpha"),
+    (dict(every=-1), ValueError, "every must be at least 0"),
+    (dict(seed=-1), ValueError, "seed"),
+    (dict(seed=1.5), TypeError, "seed"),
+    (dict(layers=[3, 0, 1]), ValueError, "each of layers must be at least 1, got 0"),
+    (dict(layers=[3, 4.5, 1]), TypeError, "each of layers"),
+    (dict(layers=[3]), TypeError, "layers"),
+    (dict(layers=[2, 4, 1]), ValueError, "X has 3"),
+    (dict(layers=[3, 4, 2]), ValueError, "y has 1"),
+    (dict(y=[[0], [1], [1]]), ValueError, "X has 4 examples (rows) but y has 3"),
+    (dict(X=[]), ValueError, "0x0"),
+    (dict(X=[[0, 0, 1], [0, 1]]), ValueError, "ragged"),
+]
+
+
+@pytest.mark.parametrize("settings, error, words", BAD_SETTINGS)
+def test_train_network_refuses_bad_settings_at_the_top(settings, error, words):
+    arguments = dict(X=TRASK_X, y=TRASK_3LAYER_Y, layers=[3, 4, 1], iterations=5)
+    arguments.update(settings)
+    with pytest.raises(error) as raised:
+        pureneuron.train_network(**arguments)
+    assert type(raised.value) is error and words in str(raised.value)
+
+
+@pytest.mark.parametrize("name, settings, error", [
+    ("three-layer", dict(iterations=-1), ValueError),
+    ("nine-lines", dict(iterations=2.0), TypeError),
+    ("neuron", dict(seed="1"), TypeError),
+    ("gradient-descent", dict(alphas=(0.1, float("nan"))), ValueError),
+    ("gradient-descent", dict(hidden_size=0), ValueError),
+    ("multi-layer", dict(seed=2 ** 32), ValueError),
+])
+def test_the_programs_refuse_bad_settings_before_printing_anything(name, settings, error):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.raises(error):
+        PROGRAMS[name][0](**settings)
+    assert out.getvalue() == ""
+
+
+def train_finite(iterations, **settings):
+    """Whether train_network's weights are all numbers after that many iterations."""
+    weights = pureneuron.train_network(iterations=iterations, **settings)["weights"]
+    return all(math.isfinite(x) for m in weights for row in m for x in row)
+
+
+def test_train_network_says_when_its_weights_stopped_being_numbers():
+    assert pureneuron.train_network(TRASK_X, TRASK_3LAYER_Y, [3, 4, 1],
+                                    iterations=50)["non_finite_at"] is None
+    # inputs near 1e186 and an alpha of 1e236: the weights overflow to inf, then nan
+    settings = dict(X=[[-1, -1, 1], [1e186, -1e186, 1], [1e186, -1e186, 1], [-1e186, 0, 1]],
+                    y=[[0], [0], [1], [1]], layers=[3, 4, 1], alpha=1e236)
+    at = pureneuron.train_network(iterations=20, **settings)["non_finite_at"]
+    assert isinstance(at, int) and 0 <= at < 20
+    assert train_finite(at, **settings) and not train_finite(at + 1, **settings)
+
+
+def test_all_finite_sees_an_inf_or_a_nan_but_not_a_large_sum():
+    assert pureneuron.all_finite([[[1e308, 1e308]], [[1e308]]])  # sums past the floats
+    assert not pureneuron.all_finite([[[1.0]], [[2.0, -math.inf]]])
+    assert not pureneuron.all_finite([[[math.nan]]])
+
+
+def test_noted_errors_stay_under_a_thousand_evenly_spread_while_on_error_sees_them_all():
+    seen = []
+    result = pureneuron.train_network(MILO_X, MILO_Y, [3, 1], iterations=4500, every=2,
+                                      on_error=lambda i, e: seen.append((i, e)))
+    assert [i for i, _ in seen] == list(range(0, 4500, 2))
+    kept = result["errors"]
+    assert 500 <= len(kept) < 1000
+    assert set(kept) <= set(seen) and kept[0] == seen[0]
+    steps = {b[0] - a[0] for a, b in zip(kept, kept[1:])}
+    assert steps == {8}  # 2, doubled twice: 2,250 noted, halved at 1,000 and again
+
+
+def test_train_traces_every_layers_error_and_delta_as_three_layer_computes_them():
+    _, train_out, _ = run_main("train", "--layers", "3,4,1", "--iterations", "1", "--trace")
+    _, three_out, _ = run_main("three-layer", "--iterations", "1", "--trace")
+
+    def matrices(out):
+        found, label = {}, None
+        for line in out.splitlines():
+            if LABEL.match(line):
+                label = LABEL.match(line).group(1)
+                found[label] = ""
+            elif label and line.startswith((" [", "[")):
+                found[label] += line + "\n"
+            else:
+                label = None
+        return found
+    train, three = matrices(train_out), matrices(three_out)
+    for ours, trasks in [("layer_errors[2]", "l2_error"), ("deltas[2]", "l2_delta"),
+                         ("layer_errors[1]", "l1_error"), ("deltas[1]", "l1_delta"),
+                         ("outputs[1]", "l1"), ("weights[0]", "syn0"), ("weights[1]", "syn1")]:
+        assert train[ours] and train[ours] == three[trasks], ours
+
+
+def test_gradient_descent_traces_no_direction_counts_it_did_not_count():
+    _, out, _ = run_main("gradient-descent", "--alpha", "1", "--iterations", "3", "--trace")
+    assert "--- iteration 2 ---" in out
+    assert "direction_count" not in out and "prev_synapse" not in out
+
+
+@pytest.mark.parametrize("function", list(pureneuron.TRACE_NOTES))
+def test_each_programs_notes_are_for_exactly_the_names_its_loop_assigns(function):
+    owner, _, method = function.partition(".")
+    loop = getattr(getattr(pureneuron, owner), method) if method else getattr(pureneuron, owner)
+    names = pureneuron.training_loop(loop)[3]
+    assert set(pureneuron.TRACE_NOTES[function]) == set(names)
+
+
+def edited_module(tmp_path, old, new, where):
+    """pureneuron with `old` replaced by `new` inside `where`'s source, imported from a file."""
+    source = source_text()
+    part = inspect.getsource(where)
+    assert part.count(old) == 1
+    path = tmp_path / "pureneuron_edited_copy.py"
+    path.write_text(source.replace(part, part.replace(old, new)), encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("pureneuron_edited_copy", str(path))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("function, old, new, last", [
+    ("two_layer", "for iter in range(iterations):", "for iter in range(3):", 2),
+    ("three_layer", "for j in range(iterations):", "for j in range(iterations // 2):", 4),
+    ("three_layer", "        l0 = X\n", "        l0 = X\n        if j == 6:\n            break\n",
+     6),
+])
+def test_the_trace_shows_the_last_iteration_the_loop_ran(tmp_path, function, old, new, last):
+    module = edited_module(tmp_path, old, new, getattr(pureneuron, function))
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        with module.tracing(getattr(module, function)):
+            getattr(module, function)(iterations=10)
+    assert re.findall(r"--- iteration (\d+) ---", out.getvalue()) == ["0", str(last)]
+
+
+def test_tracing_code_without_source_raises_one_line_saying_so():
+    namespace = {"__name__": "pureneuron_exec"}
+    exec(compile(source_text(), "<string>", "exec"), namespace)
+    with pytest.raises(RuntimeError) as raised:
+        with namespace["tracing"](namespace["three_layer"]):
+            pass
+    assert type(raised.value).__name__ == "SourceUnavailable"
+    assert issubclass(pureneuron.SourceUnavailable, RuntimeError)
+    message = str(raised.value)
+    assert "three_layer" in message and "exec" in message and "\n" not in message

@@ -252,9 +252,10 @@ def gradient_descent(np, iterations=60000, seed=1, alphas=(0.001, 0.01, 0.1, 1, 
             print("Synapse 1 Update Direction Changes")
             print(np_str(np, synapse_1_direction_count))
         results.append({"alpha": alpha, "errors": errors, "synapse_0": synapse_0,
-                        "synapse_1": synapse_1,
-                        "synapse_0_direction_count": synapse_0_direction_count,
-                        "synapse_1_direction_count": synapse_1_direction_count})
+                        "synapse_1": synapse_1})
+        if directions:  # counted only there
+            results[-1].update(synapse_0_direction_count=synapse_0_direction_count,
+                               synapse_1_direction_count=synapse_1_direction_count)
     return results
 
 
