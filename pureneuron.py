@@ -1251,8 +1251,8 @@ def input_number(cell: str, where: str, column: int, header: Optional[List[str]]
     raise InputError("%s: %s is not a number; only the target, the last column, may be words. "
                      "To leave the column out: --skip %s"
                      % (what, quoted(cell.strip()),
-                        header[column] if header and header[column].isprintable()
-                        and "," not in header[column] and header[column] else column + 1))
+                        header[column] if header and header[column].replace("_", "a")
+                        .replace("-", "a").isalnum() else column + 1))
 
 
 def targets(words: List[str], lines: List[int], labels: Optional[Sequence[str]], name: str,
@@ -1455,16 +1455,17 @@ FAR_OUTSIDE = 20   # an input this far from 0..1 saturates the sigmoid at its fi
 
 
 def scale_warning(X: Matrix, result: Optional[dict] = None) -> Optional[str]:
-    """A warning when unscaled inputs lie far outside 0..1, or (given result) training stayed at 0.5."""
+    """A warning when unscaled inputs lie far outside 0..1, or (given the trained network) when
+    inputs outside 0..1 left it answering the same to every example."""
     widest = max((abs(x) for row in X for x in row), default=0)
     if widest > FAR_OUTSIDE:
         return ("Warning: inputs reach %s, far outside 0..1, where the sigmoid is flat and "
                 "training barely moves; --scale maps each input to 0..1" % python2_str(widest))
-    if result is not None:
+    if result is not None and any(not 0 <= x <= 1 for row in X for x in row):
         answers = [row[0] for row in forward(result["weights"], X, result["bias"])[-1]]
-        if all(abs(a - 0.5) < 0.01 for a in answers):
-            return ("Warning: every answer stays near 0.5, so the network learned nothing; "
-                    "try --scale (inputs mapped to 0..1), --bias or more neurons")
+        if max(answers) - min(answers) < 0.01:
+            return ("Warning: it answers about %.2f to every example: inputs outside 0..1 "
+                    "flatten the sigmoid; --scale maps each input to 0..1" % answers[0])
     return None
 
 
