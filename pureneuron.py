@@ -1106,11 +1106,11 @@ class Table(NamedTuple):
 # The posts' tables keep their third input, always 1; the gates have just two.
 DATASETS = {
     "milo": Table([[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]], [[0], [1], [1], [0]],
-                  "Milo's table: the answer is the first input"),
+                  "Milo's table: the first input"),
     "trask": Table([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], [[0], [1], [1], [0]],
-                   "Trask's 3-layer table: the exclusive-or of the first two inputs"),
+                   "Trask's 3-layer table: inputs 1 xor 2"),
     "trask-2layer": Table([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], [[0], [0], [1], [1]],
-                          "Trask's 2-layer table: the answer is the first input"),
+                          "Trask's 2-layer table: the first input"),
     "multi-layer": Table([[0, 0, 1], [0, 1, 1], [1, 0, 1], [0, 1, 0], [1, 0, 0], [1, 1, 1],
                           [0, 0, 0]], [[0], [1], [1], [1], [1], [0], [0]],
                          "Milo's multi-layer table"),
@@ -1124,13 +1124,13 @@ DATASETS = {
                   "0 only when both inputs are 1"),
     "weather": Table([[0, 0, 0], [1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 0], [0, 1, 1],
                       [1, 0, 1]], [[0], [1], [0], [0], [1], [1], [1]],
-                     "whether to stay in: rain, or cold and wind together",
+                     "whether we stayed in",
                      inputs=["rain", "cold", "wind"]),
     "exam": Table([[1, 8], [2, 5], [2, 9], [3, 4], [3, 7], [4, 5], [4, 8], [5, 3],
                    [5, 6], [6, 4], [6, 8], [7, 5], [7, 9], [8, 3], [1, 6], [8, 7]],
                   [[0], [0], [1], [0], [1], [0], [1], [0],
                    [1], [1], [1], [1], [1], [0], [0], [1]],
-                  "hours studied and hours slept: who passed",
+                  "who passed (hours)",
                   labels=["fail", "pass"], inputs=["studied", "slept"]),
 }
 
@@ -1367,10 +1367,9 @@ def load_data(name_or_path, skip: Sequence[str] = (),
 def data_list() -> List[str]:
     """One line for each named table: its name, its inputs, its size and what it is."""
     width = max(map(len, DATASETS))
-    return ["%-*s  %s of %s%s: %s" % (width, name, plural(len(table.X), "example"),
-                                      plural(len(table.X[0]), "input"),
-                                      " (%s)" % ", ".join(table.inputs) if table.inputs else "",
-                                      table.description)
+    return ["%-*s %3d examples, %s: %s"
+            % (width, name, len(table.X), "inputs " + ", ".join(table.inputs) if table.inputs
+               else plural(len(table.X[0]), "input"), table.description)
             for name, table in DATASETS.items()]
 
 
@@ -1718,7 +1717,7 @@ def print_alphas(results: Sequence[dict], alphas: Sequence[Number], iterations: 
                  examples: Sequence[Tuple[Table, str]], asks: Sequence[Vector]) -> None:
     """Networks trained with several alphas, side by side: errors, right-counts, answers."""
     columns = ["alpha %s" % python2_str(alpha) for alpha in alphas]
-    width = max(12, max(map(len, columns)))
+    width = max(15, max(map(len, columns)))  # python2_str's 12 digits, a point and a 0.
     rows = [("iteration", columns)]
     for k, (iteration, _) in enumerate(results[0]["errors"]):
         rows.append((str(iteration), [python2_str(result["errors"][k][1]) for result in results]))

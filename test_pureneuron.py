@@ -1882,6 +1882,10 @@ def readme_sessions():
                 files[command[4:].strip()] = "\n".join(shown).strip("\n") + "\n"
             elif command.startswith("python3 pureneuron.py"):
                 sessions.append((command, "\n".join(shown)))
+    # lines the README asks a class to save as a file
+    for name, lines in re.findall(r"save these lines\s[^`]*`([^`]+)`[^\n]*\n(?:[^\n]+\n)*\n"
+                                  r"```\n(.*?)```", readme_text(), re.S):
+        files[name] = lines
     return sessions, files
 
 
