@@ -1143,7 +1143,7 @@ NO_WORDS = {"no", "n", "false", "f", "fail", "failed", "off", "wrong", "negative
 
 
 def parse_examples(lines: Sequence[str], name: str = "data", skip: Sequence[str] = (),
-                   labels: Optional[Sequence[str]] = None) -> Table:
+                   labels: Optional[Sequence[str]] = None, encoding: str = "UTF-8") -> Table:
     """The examples in spreadsheet lines, the target last; a first line of names is a header.
 
     The separator is a tab if the first line has one, else a semicolon if it
@@ -1153,6 +1153,7 @@ def parse_examples(lines: Sequence[str], name: str = "data", skip: Sequence[str]
     a number.  The target is a number from 0 to 1, or one of two words (pass,
     fail), which become 0 and 1.  skip: columns left out, by header name or
     number.  labels: the target's words as training read them, for a test file.
+    encoding: the file's, named in the description unless it is UTF-8.
 
     >>> table = parse_examples(["a;b;answer", "0;1,5;yes", "", "1;1;no"])
     >>> table.X, table.y, table.labels
@@ -1211,6 +1212,8 @@ def parse_examples(lines: Sequence[str], name: str = "data", skip: Sequence[str]
     description = "%s of %s, separated by %s%s" % (
         plural(len(X), "example"), plural(len(X[0]), "input"), SEPARATORS[separator],
         " with decimal commas" if decimal_commas else "")
+    if encoding != "UTF-8":
+        description += ", %s text" % encoding
     if skip:
         description += "; left out: %s" % ", ".join(
             header[column] if header else "column %d" % (column + 1)
@@ -1307,10 +1310,7 @@ def read_examples(path, skip: Sequence[str] = (), labels: Optional[Sequence[str]
     # CR (Excel for Mac), LF and CRLF line ends alike
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     del text
-    table = parse_examples(lines, name, skip, labels)
-    if encoding != "UTF-8":
-        table = table._replace(description="%s, %s text" % (table.description, encoding))
-    return table
+    return parse_examples(lines, name, skip, labels, encoding)
 
 
 def read_text(path) -> Tuple[str, str]:
@@ -1624,7 +1624,7 @@ def print_examples(result: dict, table: Table, title: str) -> None:
                                             "right" if ok else "wrong"))
     rest = right[SCREENFUL:]
     if rest:
-        print("... and %s more, %d of them right" % (plural(len(rest), "example"), sum(rest)))
+        print("... and %s, %d of them right" % (plural(len(rest), "more example"), sum(rest)))
     print("%d of %d right" % (sum(right), len(right)))
 
 
