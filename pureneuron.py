@@ -675,7 +675,7 @@ import os
 import stat
 import sys
 import time
-from typing import Callable, NamedTuple, Optional, Sequence, Tuple
+from typing import Callable, Iterator, NamedTuple, Optional, Sequence, Tuple
 
 # ----------------------------------------------------------------------------
 # Printing as the posts printed: numpy 1.13 and Python 2
@@ -1204,6 +1204,9 @@ def parse_examples(lines: Sequence[str], name: str = "data", skip: Sequence[str]
             values.append(input_number(cell, where, column, header, not X))
         X.append(values)
         target = cells[kept[-1]].strip()
+        if len(target) > MAX_CELL_CHARACTERS:
+            raise InputError("%s, column %d: a target of %d characters; a word or a number "
+                             "is expected" % (where, kept[-1] + 1, len(target)))
         words.append(target)
         numbers.append(number)
     if not X:
@@ -1215,11 +1218,18 @@ def parse_examples(lines: Sequence[str], name: str = "data", skip: Sequence[str]
     if encoding != "UTF-8":
         description += ", %s text" % encoding
     if skip:
-        description += "; left out: %s" % ", ".join(
-            header[column] if header else "column %d" % (column + 1)
-            for column in range(fields) if column not in kept)
+        description += "; left out: %s" % (
+            column_names([header[column] for column in range(fields) if column not in kept])
+            if header else ", ".join("column %d" % (column + 1)
+                                     for column in range(fields) if column not in kept))
     inputs = [header[column] for column in kept[:-1]] if header else None
     return Table(X, y, description, labels, inputs)
+
+
+def column_names(names: Sequence[str], most: int = 10) -> str:
+    """Header names for a message: each as shown_name shows it, at most `most` of them."""
+    shown = ", ".join(map(shown_name, names[:most]))
+    return shown + (", ... (%d in all)" % len(names) if len(names) > most else "")
 
 
 def decimal_point(cell: str, separator: str) -> str:
@@ -1239,7 +1249,7 @@ def kept_columns(fields: int, header: Optional[List[str]], skip: Sequence[str],
             left_out.add([cell.casefold() for cell in header].index(text.casefold()))
         else:
             raise InputError("--skip %s: %s has no such column; it has %s"
-                             % (quoted(text), name, ", ".join(header) if header else
+                             % (quoted(text), name, column_names(header) if header else
                                 "%d columns, numbered from 1, and no header" % fields))
     return [column for column in range(fields) if column not in left_out]
 
@@ -1306,11 +1316,29 @@ def is_number(cell: str) -> bool:
 def read_examples(path, skip: Sequence[str] = (), labels: Optional[Sequence[str]] = None) -> Table:
     """The examples in a file a spreadsheet wrote: a regular file, read only, at most MAX_DATA_BYTES."""
     text, encoding = read_text(path)
-    name = shown_name(path)
-    # CR (Excel for Mac), LF and CRLF line ends alike
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    del text
-    return parse_examples(lines, name, skip, labels, encoding)
+    return parse_examples(text_lines(text), shown_name(path), skip, labels, encoding)
+
+
+def text_lines(text: str) -> Iterator[str]:
+    """The lines of text one at a time (no list of them all), ended by CR (Excel for Mac), LF or CRLF.
+
+    >>> list(text_lines("a\\r\\nb\\rc\\n\\nd"))
+    ['a', 'b', 'c', '', 'd']
+    """
+    start, next_cr, next_lf = 0, text.find("\r"), text.find("\n")
+    while True:
+        # each find starts where the last line ended: one pass over the text in all
+        if 0 <= next_cr < start:
+            next_cr = text.find("\r", start)
+        if 0 <= next_lf < start:
+            next_lf = text.find("\n", start)
+        ends = [end for end in (next_cr, next_lf) if end >= 0]
+        if not ends:
+            yield text[start:]
+            return
+        end = min(ends)
+        yield text[start:end]
+        start = end + (2 if text.startswith("\r\n", end) else 1)
 
 
 def read_text(path) -> Tuple[str, str]:
@@ -1445,7 +1473,7 @@ def scaled(X: Matrix, scaling: Optional[Sequence[Tuple[Number, Number]]]) -> Mat
 def print_scaling(scaling: Sequence[Tuple[Number, Number]], names: Optional[List[str]]) -> None:
     """The --scale line: each input's range, mapped to 0..1."""
     names = names or ["input %d" % k for k in range(1, len(scaling) + 1)]
-    print("Scaled to 0..1: %s" % ", ".join("%s %s..%s" % (console_safe(name), python2_str(low),
+    print("Scaled to 0..1: %s" % ", ".join("%s %s..%s" % (shown_name(name), python2_str(low),
                                                          python2_str(high))
                                            for name, (low, high) in zip(names, scaling)))
 
@@ -1485,6 +1513,8 @@ def check_save_path(path: str, data: Optional[str] = None) -> str:
         raise InputError("cannot save to %s: no folder %s" % (name, shown_name(folder)))
     if os.path.isdir(path):
         raise InputError("cannot save to %s: it is a folder" % name)
+    if not os.access(folder, os.W_OK):
+        raise InputError("cannot save to %s: the folder cannot be written to" % name)
     if data and os.path.exists(path) and os.path.exists(data) and os.path.samefile(path, data):
         raise InputError("--save %s would write over the data file" % name)
     return path
@@ -1514,6 +1544,9 @@ def load_network(path) -> dict:
     import json
     text, _ = read_text(path)
     name = shown_name(path)
+    # a list for each row of weights, each input's scaling, and a few more: parsing
+    # more than a network can hold would cost many times the file's size
+    most_lists = MAX_LAYERS * (MAX_NEURONS + 1) + MAX_NEURONS + 10
 
     def refuse(why):
         return InputError("%s is not a network pureneuron.py saved: %s" % (name, why))
@@ -1526,6 +1559,9 @@ def load_network(path) -> dict:
             raise refuse("a number of %d digits" % len(digits))
         return int(digits)
 
+    if text.count("[") > most_lists or text.count(",") > MAX_SAVED_WEIGHTS + most_lists:
+        raise refuse("more lists or numbers than a network of %d weights has"
+                     % MAX_SAVED_WEIGHTS)
     try:
         saved = json.loads(text, parse_constant=no_constant, parse_int=short_number)
     except ValueError as error:
@@ -1619,8 +1655,8 @@ def print_examples(result: dict, table: Table, title: str) -> None:
                                      "decision"))
     for row, target, output, ok in list(zip(inputs, table.y, answers, right))[:SCREENFUL]:
         shown = decision(result, target[0]) if labels else python2_str(target[0])
-        print("%-*s  %-*s  %.8f  %s, %s" % (width, row, target_width, console_safe(shown), output,
-                                            console_safe(decision(result, output)),
+        print("%-*s  %-*s  %.8f  %s, %s" % (width, row, target_width, shown_name(shown), output,
+                                            shown_name(decision(result, output)),
                                             "right" if ok else "wrong"))
     rest = right[SCREENFUL:]
     if rest:
@@ -1631,7 +1667,7 @@ def print_examples(result: dict, table: Table, title: str) -> None:
 def print_labels(labels: Optional[Sequence[str]]) -> None:
     """The target's words and the numbers they stand for: 'fail = 0, pass = 1'."""
     if labels:
-        print("Targets: %s = 0, %s = 1" % tuple(console_safe(word) for word in labels))
+        print("Targets: %s = 0, %s = 1" % tuple(shown_name(word) for word in labels))
 
 
 def non_finite_note(result: dict) -> Optional[str]:
@@ -1690,7 +1726,7 @@ def print_training(result: dict, asks: Sequence[Vector], table, plot: bool,
         output = answer(result, situation)
         print("New situation %s -> %.8f%s"
               % (",".join(map(str, situation)), output,
-                 " (%s)" % console_safe(decision(result, output)) if result.get("labels") else ""))
+                 " (%s)" % shown_name(decision(result, output)) if result.get("labels") else ""))
     if table is not None:
         print_answer_table(answer_table(result, *table), result)
     if plot:
