@@ -2394,3 +2394,31 @@ def test_one_neuron_cannot_learn_xor_of_two_inputs_but_a_hidden_layer_can():
     assert "\n2 of 4 right\n" in alone
     hidden = run_main("train", "--data", "xor", "--layers", "2,4,1")[1]
     assert "\n4 of 4 right\n" in hidden
+
+
+@portable
+@pytest.mark.parametrize("line", [b"\n", b"\r", b"0,1\n", b"0;1\r\n", b";;;\r\n"],
+                         ids=["LF", "CR", "short lines", "CRLF", "empty rows"])
+def test_a_file_at_the_byte_limit_is_read_or_refused_in_seconds(tmp_path, monkeypatch, line):
+    # a limit of 1 MB here: the time grows in step with the size, to about 9 s at 10 MB
+    monkeypatch.setattr(pureneuron, "MAX_DATA_BYTES", 2 ** 20)
+    monkeypatch.setattr(pureneuron, "MAX_EXAMPLES", 10000)
+    path = write_data(tmp_path, (line * 2 ** 20)[:2 ** 20])
+    started = time.monotonic()
+    status, out, err = run_main("train", "--data", path, "--iterations", "0")
+    assert_one_line_error(status, out, err)  # no examples, or too many
+    assert time.monotonic() - started < 10
+
+
+@portable
+def test_saved_json_with_more_lists_than_a_network_is_refused_before_parsing(tmp_path):
+    path = write_data(tmp_path, "[" + "[]," * 100000 + "[]]", "net.json")
+    assert_one_line_error(*run_main("train", "--load", path), "more lists")
+
+
+@portable
+def test_header_names_and_words_from_a_file_are_shown_escaped(tmp_path):
+    path = write_data(tmp_path, "x\x1b[31m,t\n1,yes\x07\n0,no\n")
+    status, out, err = run_main("train", "--data", path, "--iterations", "1", "--scale")
+    assert (status, err) == (0, "") and "\x1b" not in out and "\x07" not in out
+    assert "Scaled to 0..1: 'x\\x1b[31m' 0..1\n" in out and "'yes\\x07'" in out
