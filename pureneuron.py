@@ -1038,7 +1038,8 @@ def shown_name(name) -> str:
     ('exam.csv', "'a\\\\x1b[2Jb.csv'")
     """
     text = os.fsdecode(name)
-    plain = len(text) <= MAX_NAME_CHARACTERS and text.isprintable() and console_safe(text) == text
+    plain = (0 < len(text) <= MAX_NAME_CHARACTERS and text.isprintable()
+             and console_safe(text) == text)
     return text if plain else quoted(text, MAX_NAME_CHARACTERS)
 
 
