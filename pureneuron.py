@@ -675,7 +675,7 @@ import os
 import stat
 import sys
 import time
-from typing import Callable, Iterator, NamedTuple, Optional, Sequence, Tuple
+from typing import Callable, Iterable, Iterator, NamedTuple, Optional, Sequence, Tuple
 
 # ----------------------------------------------------------------------------
 # Printing as the posts printed: numpy 1.13 and Python 2
@@ -1143,7 +1143,7 @@ NO_WORDS = {"no", "n", "false", "f", "fail", "failed", "off", "wrong", "negative
             "non", "nee", "falsch", "nicht bestanden", "durchgefallen", "nok"}
 
 
-def parse_examples(lines: Sequence[str], name: str = "data", skip: Sequence[str] = (),
+def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str] = (),
                    labels: Optional[Sequence[str]] = None, encoding: str = "UTF-8") -> Table:
     """The examples in spreadsheet lines, the target last; a first line of names is a header.
 
@@ -1162,7 +1162,7 @@ def parse_examples(lines: Sequence[str], name: str = "data", skip: Sequence[str]
     >>> table.description
     '2 examples of 2 inputs, separated by semicolons with decimal commas'
     """
-    X, words, numbers, header, kept = [], [], [], None, None
+    X, words, word_lines, header, kept = [], [], [], None, None
     separator, fields, first, decimal_commas = ",", None, None, False
     for number, line in enumerate(lines, 1):
         if not isinstance(line, str):
@@ -1209,10 +1209,10 @@ def parse_examples(lines: Sequence[str], name: str = "data", skip: Sequence[str]
             raise InputError("%s, column %d: a target of %d characters; a word or a number "
                              "is expected" % (where, kept[-1] + 1, len(target)))
         words.append(target)
-        numbers.append(number)
+        word_lines.append(number)
     if not X:
         raise InputError("%s has no examples" % name)
-    y, labels = targets(words, numbers, labels, name, kept[-1] + 1)
+    y, labels = targets(words, word_lines, labels, name, kept[-1] + 1)
     description = "%s of %s, separated by %s%s" % (
         plural(len(X), "example"), plural(len(X[0]), "input"), SEPARATORS[separator],
         " with decimal commas" if decimal_commas else "")
@@ -1595,7 +1595,7 @@ def load_network(path) -> dict:
             and labels[0] != labels[1]):
         raise refuse("\"labels\" is not two words")
     if inputs is not None and not (isinstance(inputs, list) and len(inputs) == layers[0] and all(
-            isinstance(word, str) and len(word) <= MAX_CELL_CHARACTERS for word in inputs)):
+            isinstance(word, str) for word in inputs)):
         raise refuse("\"inputs\" is not a name for each input")
     return {"layers": layers, "bias": bias, "weights": weights, "errors": [],
             "scaling": [tuple(pair) for pair in scaling] if scaling else None,
