@@ -1534,6 +1534,10 @@ def save_network(path: str, result: dict) -> None:
     try:
         with open(descriptor, "w", encoding="utf-8") as file:
             file.write(text + "\n")
+        # mkstemp makes the file private; give it the permissions a new file gets
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)

@@ -2251,6 +2251,9 @@ def test_a_saved_network_without_scaling_or_labels_round_trips(tmp_path):
     result = pureneuron.train_network([[0, 0], [0, 1], [1, 0], [1, 1]], [[0], [1], [1], [0]],
                                       [2, 4, 1], 50)
     assert saved["weights"] == result["weights"]
+    ordinary = tmp_path / "ordinary.txt"
+    ordinary.write_text("")
+    assert os.stat(path).st_mode == os.stat(str(ordinary)).st_mode  # not private to its maker
     out = run_main("train", "--load", path, "--table")[1]
     assert "inputs  answer      trained on\n0 0     %.8f" % pureneuron.answer(result, [0, 0]) in out
 
