@@ -1315,13 +1315,13 @@ def is_number(cell: str) -> bool:
 
 
 def read_examples(path, skip: Sequence[str] = (), labels: Optional[Sequence[str]] = None) -> Table:
-    """The examples in a file a spreadsheet wrote: a regular file, read only, at most MAX_DATA_BYTES."""
+    """The examples in a file a spreadsheet saved: a regular file, at most MAX_DATA_BYTES."""
     text, encoding = read_text(path)
     return parse_examples(text_lines(text), shown_name(path), skip, labels, encoding)
 
 
 def text_lines(text: str) -> Iterator[str]:
-    """The lines of text one at a time (no list of them all), ended by CR (Excel for Mac), LF or CRLF.
+    """The lines of text one at a time, not a list of them all; CR, LF or CRLF end them.
 
     >>> list(text_lines("a\\r\\nb\\rc\\n\\nd"))
     ['a', 'b', 'c', '', 'd']
@@ -1522,7 +1522,7 @@ def check_save_path(path: str, data: Optional[str] = None) -> str:
 
 
 def save_network(path: str, result: dict) -> None:
-    """Write the network to a JSON file, whole or not at all: floats exactly, with its scaling and labels."""
+    """Write the network to a JSON file, whole or not at all: floats exact, scaling, labels."""
     import json      # here, not at the top: only --save and --load need them
     import tempfile
     saved = {"format": SAVED_FORMAT, "layers": result["layers"], "bias": result["bias"],
@@ -1545,7 +1545,7 @@ def save_network(path: str, result: dict) -> None:
 
 
 def load_network(path) -> dict:
-    """A network --save wrote, checked entry by entry: a damaged or foreign file is an InputError."""
+    """A network --save wrote, checked entry by entry: a damaged or foreign file is refused."""
     import json
     text, _ = read_text(path)
     name = shown_name(path)
@@ -1765,7 +1765,8 @@ def print_alphas(results: Sequence[dict], alphas: Sequence[Number], iterations: 
     X, y = examples[0][0].X, examples[0][0].y
     rows.append((str(iterations), [python2_str(final_error(result, X, y)) for result in results]))
     for scored, title in examples:
-        rows.append(("right" if scored is examples[0][0] else "tested: right",
+        # "right", then "right: test examples" and the like
+        rows.append(("right" if scored is examples[0][0] else "right: " + title[7:-1],
                      ["%d of %d" % (sum(judged(result, scored)[1]), len(scored.X))
                       for result in results]))
     for situation in asks:
@@ -1803,7 +1804,7 @@ def read_test_file(path: Optional[str], skip: Sequence[str], table: Table) -> Op
 
 def scored_examples(table: Table, held: Optional[Table],
                     tested: Optional[Table]) -> List[Tuple[Table, str]]:
-    """The examples to score after training, each with its heading: trained on, held out, tested."""
+    """The examples to score after training, each with its heading: trained on, held out, test."""
     examples = [(table, "On the examples it trained on:")]
     if held:
         examples.append((held, "On the %s:" % held.description))
