@@ -2426,3 +2426,13 @@ def test_header_names_and_words_from_a_file_are_shown_escaped(tmp_path):
     status, out, err = run_main("train", "--data", path, "--iterations", "1", "--scale")
     assert (status, err) == (0, "") and "\x1b" not in out and "\x07" not in out
     assert "Scaled to 0..1: 'x\\x1b[31m' 0..1\n" in out and "'yes\\x07'" in out
+
+
+@portable
+def test_several_alphas_score_held_out_and_test_examples_on_rows_of_their_own():
+    out = run_main("train", "--data", "exam", "--hold-out", "4", "--test", "exam", "--scale",
+                   "--alpha", "1", "--alpha", "2", "--iterations", "100")[1]
+    rows = [line.split("  ")[0] for line in out.splitlines()[6:]]
+    assert rows == ["iteration", "100", "right", "right: 4 examples held out (seed 1)",
+                    "right: test examples"]
+    assert re.search(r"right: test examples +\d+ of 16 +\d+ of 16$", out.splitlines()[-1])
