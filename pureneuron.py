@@ -915,7 +915,7 @@ import os
 import stat
 import sys
 import time
-from typing import Callable, NamedTuple, Optional, Sequence, Tuple
+from typing import Callable, Iterable, Iterator, NamedTuple, Optional, Sequence, Tuple
 
 # ----------------------------------------------------------------------------
 # Printing as the posts printed: numpy 1.13 and Python 2
@@ -1263,6 +1263,8 @@ MAX_DATA_BYTES = 10 * 1024 * 1024
 MAX_EXAMPLES = 100000
 MAX_NUMBERS = 1000000             # in a data file, all lines together
 MAX_CELL_CHARACTERS = 100         # one number as text
+MAX_NAME_CHARACTERS = 200         # a file's name in a message, before it is shortened
+MAX_SAVED_WEIGHTS = 400000        # --save: a file of a few MB that --load reads back
 MAX_RUNS = 100                    # bench
 TABLE_MAX_INPUTS = 10             # --table lists 2**inputs rows: 1024 at most
 
@@ -1315,13 +1317,46 @@ def whole_number(text: str, low: int, high: int) -> int:
     return number
 
 
-def quoted(text: str) -> str:
-    """Input quoted for a message, the middle of a long one left out.
+def quoted(text: str, longest: int = 40) -> str:
+    """Input quoted for a message: control characters escaped, the end of a long one left out,
+    and any character the console cannot show written as its escape.
 
-    >>> quoted("abc"), quoted("1" * 401)
-    ("'abc'", "'11111111111111111111...' (401 characters)")
+    >>> quoted("abc"), quoted("1" * 401), quoted("a\\nb")
+    ("'abc'", "'11111111111111111111...' (401 characters)", "'a\\\\nb'")
     """
-    return repr(text) if len(text) <= 40 else "%r (%d characters)" % (text[:20] + "...", len(text))
+    if len(text) <= longest:
+        return console_safe(repr(text))
+    return "%s (%d characters)" % (console_safe(repr(text[:longest // 2] + "...")), len(text))
+
+
+def console_safe(text: str) -> str:
+    """text with what the console's encoding cannot hold written as Python escapes ('\\xe9').
+
+    Both streams count: a name printed on stdout may appear in an error on stderr.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        if not isinstance(encoding, str):
+            continue
+        try:
+            text.encode(encoding)
+        except UnicodeEncodeError:
+            text = text.encode(encoding, "backslashreplace").decode(encoding)
+        except LookupError:
+            pass
+    return text
+
+
+def shown_name(name) -> str:
+    """A file's name for a message or the Data: line: as it is when plain, else quoted.
+
+    >>> shown_name("exam.csv"), shown_name("a\\x1b[2Jb.csv")
+    ('exam.csv', "'a\\\\x1b[2Jb.csv'")
+    """
+    text = os.fsdecode(name)
+    plain = (0 < len(text) <= MAX_NAME_CHARACTERS and text.isprintable()
+             and console_safe(text) == text)
+    return text if plain else quoted(text, MAX_NAME_CHARACTERS)
 
 
 # The command line's converters: argparse calls one on each option's text
@@ -1382,76 +1417,221 @@ def check_work(iterations: int, examples: int, layers: Sequence[int], bias: bool
 
 
 # ----------------------------------------------------------------------------
-# The playground's data: named tables and CSV files
+# The playground's data: named tables and the files spreadsheets write
 # ----------------------------------------------------------------------------
 
-# The posts' tables, and two logic gates; the third input is always 1.
+class Table(NamedTuple):
+    """Examples to train or test on: the inputs X, the targets y, and what is known of them."""
+    X: Matrix
+    y: Matrix
+    description: str
+    labels: Optional[List[str]] = None  # the target's two words, for 0 and for 1
+    inputs: Optional[List[str]] = None  # the input columns' names, from a header
+
+
+# The posts' tables keep their third input, always 1; the gates have just two.
 DATASETS = {
-    "milo": ([[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]], [[0], [1], [1], [0]],
-             "Milo's table: the answer is the first input"),
-    "trask": ([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], [[0], [1], [1], [0]],
-              "Trask's 3-layer table: the exclusive-or of the first two inputs"),
-    "trask-2layer": ([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], [[0], [0], [1], [1]],
-                     "Trask's 2-layer table: the answer is the first input"),
-    "multi-layer": ([[0, 0, 1], [0, 1, 1], [1, 0, 1], [0, 1, 0], [1, 0, 0], [1, 1, 1],
-                     [0, 0, 0]], [[0], [1], [1], [1], [1], [0], [0]],
-                    "Milo's multi-layer table, 7 examples"),
-    "and": ([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], [[0], [0], [0], [1]],
-            "1 when both of the first two inputs are 1"),
-    "or": ([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], [[0], [1], [1], [1]],
-           "1 when either of the first two inputs is 1"),
-    "xor": ([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], [[0], [1], [1], [0]],
-            "1 when exactly one of the first two inputs is 1"),
+    "milo": Table([[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]], [[0], [1], [1], [0]],
+                  "Milo's table: the first input"),
+    "trask": Table([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], [[0], [1], [1], [0]],
+                   "Trask's 3-layer table: inputs 1 xor 2"),
+    "trask-2layer": Table([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], [[0], [0], [1], [1]],
+                          "Trask's 2-layer table: the first input"),
+    "multi-layer": Table([[0, 0, 1], [0, 1, 1], [1, 0, 1], [0, 1, 0], [1, 0, 0], [1, 1, 1],
+                          [0, 0, 0]], [[0], [1], [1], [1], [1], [0], [0]],
+                         "Milo's multi-layer table"),
+    "and": Table([[0, 0], [0, 1], [1, 0], [1, 1]], [[0], [0], [0], [1]],
+                 "1 when both inputs are 1"),
+    "or": Table([[0, 0], [0, 1], [1, 0], [1, 1]], [[0], [1], [1], [1]],
+                "1 when either input is 1"),
+    "xor": Table([[0, 0], [0, 1], [1, 0], [1, 1]], [[0], [1], [1], [0]],
+                 "1 when exactly one input is 1"),
+    "nand": Table([[0, 0], [0, 1], [1, 0], [1, 1]], [[1], [1], [1], [0]],
+                  "0 only when both inputs are 1"),
+    "weather": Table([[0, 0, 0], [1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 0], [0, 1, 1],
+                      [1, 0, 1]], [[0], [1], [0], [0], [1], [1], [1]],
+                     "whether we stayed in",
+                     inputs=["rain", "cold", "wind"]),
+    "exam": Table([[1, 8], [2, 5], [2, 9], [3, 4], [3, 7], [4, 5], [4, 8], [5, 3],
+                   [5, 6], [6, 4], [6, 8], [7, 5], [7, 9], [8, 3], [1, 6], [8, 7]],
+                  [[0], [0], [1], [0], [1], [0], [1], [0],
+                   [1], [1], [1], [1], [1], [0], [0], [1]],
+                  "who passed (hours)",
+                  labels=["fail", "pass"], inputs=["studied", "slept"]),
 }
 
+SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs"}
 
-def parse_examples(lines: Sequence[str], name: str = "data") -> Tuple[Matrix, Matrix]:
-    """The inputs and targets in CSV lines, the target last; a first line of names is skipped.
+# Words that mean 0 when a target column has two; otherwise the words go in
+# alphabetical order.  The mapping is printed either way.
+NO_WORDS = {"no", "n", "false", "f", "fail", "failed", "off", "wrong", "negative", "nein",
+            "non", "nee", "falsch", "nicht bestanden", "durchgefallen", "nok"}
 
-    Blank lines are ignored; every other line must have as many fields as the
-    first.  The first line is a header only when none of its cells is a number.
 
-    >>> parse_examples(["a,b,answer", "0, 1, 1", "", "1,1,0.5"])
-    ([[0, 1], [1, 1]], [[1], [0.5]])
+def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str] = (),
+                   labels: Optional[Sequence[str]] = None, encoding: str = "UTF-8") -> Table:
+    """The examples in spreadsheet lines, the target last; a first line of names is a header.
+
+    The separator is a tab if the first line has one, else a semicolon if it
+    has one, else a comma; with tabs or semicolons a comma in a number is its
+    decimal point.  Blank lines are ignored; every other line has as many
+    fields as the first.  The first line is a header when none of its cells is
+    a number.  The target is a number from 0 to 1, or one of two words (pass,
+    fail), which become 0 and 1.  skip: columns left out, by header name or
+    number.  labels: the target's words as training read them, for a test file.
+    encoding: the file's, named in the description unless it is UTF-8.
+
+    >>> table = parse_examples(["a;b;answer", "0;1,5;yes", "", "1;1;no"])
+    >>> table.X, table.y, table.labels
+    ([[0, 1.5], [1, 1]], [[1], [0]], ['no', 'yes'])
+    >>> table.description
+    '2 examples of 2 inputs, separated by semicolons with decimal commas'
     """
-    X, y, fields, first = [], [], None, None
+    X, words, word_lines, header, kept = [], [], [], None, None
+    separator, fields, first, decimal_commas = ",", None, None, False
     for number, line in enumerate(lines, 1):
         if not isinstance(line, str):
             raise TypeError("parse_examples takes lines of text, got %r" % (line,))
         if not line.strip():
             continue
+        if fields is None:
+            separator = "\t" if "\t" in line else ";" if ";" in line else ","
         where = "%s line %d" % (name, number)
         try:
-            cells = next(csv.reader([line], strict=True))
+            cells = next(csv.reader([line], delimiter=separator, strict=True))
         except csv.Error as error:
             raise InputError("%s: %s" % (where, error)) from None
+        if not any(cell.strip() for cell in cells):
+            continue  # a spreadsheet's empty row: ;;;
         if fields is None:
             first, fields = number, len(cells)
-            if not 2 <= fields <= MAX_NEURONS + 1:
-                raise InputError("%s: %d fields, but a line holds the inputs, then the target: "
-                                 "2 to %d fields" % (where, fields, MAX_NEURONS + 1))
-            if not any(is_number(cell) for cell in cells):
-                continue  # a header: names, not numbers
+            is_header = not any(is_number(decimal_point(cell, separator)) for cell in cells)
+            if is_header:
+                header = [cell.strip() for cell in cells]
+            kept = kept_columns(fields, header, skip, name)
+            if not 2 <= len(kept) <= MAX_NEURONS + 1:
+                raise InputError("%s: %s%s, but a line holds the inputs, then the target: 2 to %d "
+                                 "fields%s" % (where, plural(len(kept), "field"),
+                                               " kept" if skip else "", MAX_NEURONS + 1,
+                                               " (separated by something other than , ; or tab?)"
+                                               if fields == 1 else ""))
+            if is_header:
+                continue
         if len(cells) != fields:
             raise InputError("%s: %d fields, but line %d has %d (the inputs, then the target)"
                              % (where, len(cells), first, fields))
-        if len(X) == MAX_EXAMPLES or (len(X) + 1) * fields > MAX_NUMBERS:
+        if len(X) == MAX_EXAMPLES or (len(X) + 1) * len(kept) > MAX_NUMBERS:
             raise InputError("%s: more than %d examples or %d numbers, the most a lesson "
                              "trains on" % (name, len(X), MAX_NUMBERS))
         values = []
-        for column, cell in enumerate(cells, 1):
-            try:
-                values.append(real_number(cell))
-            except ValueError as error:
-                raise InputError("%s, column %d: %s" % (where, column, error)) from None
-        if not 0 <= values[-1] <= 1:
-            raise InputError("%s, column %d: the target %s is outside 0..1, where the sigmoid "
-                             "answers" % (where, fields, cells[-1].strip()))
-        X.append(values[:-1])
-        y.append(values[-1:])
+        for column in kept[:-1]:
+            cell = decimal_point(cells[column], separator)
+            decimal_commas = decimal_commas or cell != cells[column]
+            values.append(input_number(cell, where, column, header, not X))
+        X.append(values)
+        target = cells[kept[-1]].strip()
+        if len(target) > MAX_CELL_CHARACTERS:
+            raise InputError("%s, column %d: a target of %d characters; a word or a number "
+                             "is expected" % (where, kept[-1] + 1, len(target)))
+        words.append(target)
+        word_lines.append(number)
     if not X:
         raise InputError("%s has no examples" % name)
-    return X, y
+    y, labels = targets(words, word_lines, labels, name, kept[-1] + 1)
+    description = "%s of %s, separated by %s%s" % (
+        plural(len(X), "example"), plural(len(X[0]), "input"), SEPARATORS[separator],
+        " with decimal commas" if decimal_commas else "")
+    if encoding != "UTF-8":
+        description += ", %s text" % encoding
+    if skip:
+        description += "; left out: %s" % (
+            column_names([header[column] for column in range(fields) if column not in kept])
+            if header else ", ".join("column %d" % (column + 1)
+                                     for column in range(fields) if column not in kept))
+    inputs = [header[column] for column in kept[:-1]] if header else None
+    return Table(X, y, description, labels, inputs)
+
+
+def column_names(names: Sequence[str], most: int = 10) -> str:
+    """Header names for a message: each as shown_name shows it, at most `most` of them."""
+    shown = ", ".join(map(shown_name, names[:most]))
+    return shown + (", ... (%d in all)" % len(names) if len(names) > most else "")
+
+
+def decimal_point(cell: str, separator: str) -> str:
+    """A cell with its decimal comma made a point, where commas cannot be separators."""
+    return cell.replace(",", ".") if separator != "," else cell
+
+
+def kept_columns(fields: int, header: Optional[List[str]], skip: Sequence[str],
+                 name: str) -> List[int]:
+    """The columns (counted from 0) that remain when those named in --skip are left out."""
+    left_out = set()
+    for text in skip:
+        text = text.strip()
+        if text.isdigit() and 1 <= int(text) <= fields:
+            left_out.add(int(text) - 1)
+        elif header and text.casefold() in [cell.casefold() for cell in header]:
+            left_out.add([cell.casefold() for cell in header].index(text.casefold()))
+        else:
+            raise InputError("--skip %s: %s has no such column; it has %s"
+                             % (quoted(text), name, column_names(header) if header else
+                                "%d columns, numbered from 1, and no header" % fields))
+    return [column for column in range(fields) if column not in left_out]
+
+
+def number_in(text: str, where: str) -> Number:
+    """A number from a data file, or an InputError saying where it is and what it was."""
+    try:
+        return real_number(text)
+    except ValueError as error:
+        raise InputError("%s: %s" % (where, error)) from None
+
+
+def input_number(cell: str, where: str, column: int, header: Optional[List[str]],
+                 first_example: bool) -> Number:
+    """One input read from a cell; a word in the first example is likely a column of names."""
+    what = "%s, column %d%s" % (where, column + 1,
+                                " (%s)" % quoted(header[column]) if header else "")
+    if is_number(cell) or not first_example:
+        return number_in(cell, what)
+    raise InputError("%s: %s is not a number; only the target, the last column, may be words. "
+                     "To leave the column out: --skip %s"
+                     % (what, quoted(cell.strip()),
+                        header[column] if header and header[column].replace("_", "a")
+                        .replace("-", "a").isalnum() else column + 1))
+
+
+def targets(words: List[str], lines: List[int], labels: Optional[Sequence[str]], name: str,
+            column: int) -> Tuple[Matrix, Optional[List[str]]]:
+    """The target column as numbers, and its two words (for 0 and 1) when it was words.
+
+    lines: the line each target is on, for messages.
+    """
+    texts = [word for word in words if not is_number(word)]
+    if not texts and not labels:
+        y = []
+        for line, word in zip(lines, words):
+            value = number_in(word, "%s line %d, column %d" % (name, line, column))
+            if not 0 <= value <= 1:
+                raise InputError("%s line %d, column %d: the target %s is outside 0..1, "
+                                 "where the sigmoid answers" % (name, line, column, word))
+            y.append([value])
+        return y, None
+    if labels is None:
+        found = sorted(set(texts), key=lambda word: (word.casefold() not in NO_WORDS,
+                                                     word.casefold(), word))
+        if len(found) != 2 or len(texts) != len(words):
+            raise InputError("%s, column %d: the target is a number from 0 to 1 or one of two "
+                             "words (like pass and fail); found %s" % (name, column, ", ".join(
+                                 quoted(word) for word in list(dict.fromkeys(words))[:4])))
+        labels = found
+    for line, word in zip(lines, words):
+        if word not in labels:
+            raise InputError("%s line %d, column %d: the target %s is not %s or %s, as in "
+                             "training" % (name, line, column, quoted(word), quoted(labels[0]),
+                                           quoted(labels[1])))
+    return [[labels.index(word)] for word in words], list(labels)
 
 
 def is_number(cell: str) -> bool:
@@ -1467,11 +1647,40 @@ def is_number(cell: str) -> bool:
         return False
 
 
-def read_examples(path) -> Tuple[Matrix, Matrix]:
-    """The examples in a CSV file: a regular file, read only, at most MAX_DATA_BYTES."""
+def read_examples(path, skip: Sequence[str] = (), labels: Optional[Sequence[str]] = None) -> Table:
+    """The examples in a file a spreadsheet saved: a regular file, at most MAX_DATA_BYTES."""
+    text, encoding = read_text(path)
+    return parse_examples(text_lines(text), shown_name(path), skip, labels, encoding)
+
+
+def text_lines(text: str) -> Iterator[str]:
+    """The lines of text one at a time, not a list of them all; CR, LF or CRLF end them.
+
+    >>> list(text_lines("a\\r\\nb\\rc\\n\\nd"))
+    ['a', 'b', 'c', '', 'd']
+    """
+    start, next_cr, next_lf = 0, text.find("\r"), text.find("\n")
+    while True:
+        # each find starts where the last line ended: one pass over the text in all
+        if 0 <= next_cr < start:
+            next_cr = text.find("\r", start)
+        if 0 <= next_lf < start:
+            next_lf = text.find("\n", start)
+        ends = [end for end in (next_cr, next_lf) if end >= 0]
+        if not ends:
+            yield text[start:]
+            return
+        end = min(ends)
+        yield text[start:end]
+        start = end + (2 if text.startswith("\r\n", end) else 1)
+
+
+def read_text(path) -> Tuple[str, str]:
+    """A small file's text and its encoding: UTF-8 (with a BOM or none), UTF-16 with its BOM,
+    or else cp1252, what Excel on Windows writes."""
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError("a data file's path is a str or os.PathLike, got %r" % (path,))
-    name = os.fspath(path)
+    name = shown_name(path)
     try:
         # without blocking: a FIFO with no writer would otherwise wait here forever
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -1480,32 +1689,50 @@ def read_examples(path) -> Tuple[Matrix, Matrix]:
                 raise InputError("%s is not a regular file" % name)
             data = file.read(MAX_DATA_BYTES + 1)
     except OSError as error:
-        raise InputError("cannot read %s: %s" % (name, error.strerror or error)) \
-            from None
+        raise InputError("cannot read %s: %s" % (name, error.strerror or error)) from None
     if len(data) > MAX_DATA_BYTES:
         raise InputError("%s is over %d MB, more than a lesson trains on"
                          % (name, MAX_DATA_BYTES // 2 ** 20))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError("cannot read %s: it is not UTF-8 text" % name) from None
-    if "\0" in text:
-        raise InputError("cannot read %s: it holds binary data, not CSV text" % name)
-    return parse_examples(text.split("\n"), name)
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encodings = [("utf-16", "UTF-16")]
+    else:
+        encodings = [("utf-8-sig", "UTF-8"), ("cp1252", "cp1252")]
+    for codec, encoding in encodings:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\0" in text:
+            break
+        return text, encoding
+    raise InputError("cannot read %s: it holds binary data, not text a spreadsheet writes "
+                     "(save it as CSV)" % name)
 
 
-def load_data(name_or_path) -> Tuple[Matrix, Matrix, str]:
-    """The inputs, targets and a description of a named table (see DATASETS) or of a CSV file.
+def load_data(name_or_path, skip: Sequence[str] = (),
+              labels: Optional[Sequence[str]] = None) -> Table:
+    """A named table (see DATASETS) or the examples in a file.
 
     A name wins over a file of the same name: ./xor reads a file called xor.
 
-    >>> load_data("and")[1]
+    >>> load_data("and").y
     [[0], [0], [0], [1]]
     """
     if isinstance(name_or_path, str) and name_or_path in DATASETS:
+        if skip:
+            raise InputError("--skip leaves out columns of a file; %s is a named table"
+                             % name_or_path)
         return DATASETS[name_or_path]
-    X, y = read_examples(name_or_path)
-    return X, y, "%s of %s" % (plural(len(X), "example"), plural(len(X[0]), "input"))
+    return read_examples(name_or_path, skip, labels)
+
+
+def data_list() -> List[str]:
+    """One line for each named table: its name, its inputs, its size and what it is."""
+    width = max(map(len, DATASETS))
+    return ["%-*s %3d examples, %s: %s"
+            % (width, name, len(table.X), "inputs " + ", ".join(table.inputs) if table.inputs
+               else plural(len(table.X[0]), "input"), table.description)
+            for name, table in DATASETS.items()]
 
 
 def plural(count: int, word: str) -> str:
@@ -1526,17 +1753,266 @@ def check_network(X: Matrix, y: Matrix, layers: Sequence[int], bias: bool = Fals
                          % (text, layers[-1], len(y[0])))
 
 
+@option_type
+def read_hold_out(text: str) -> Number:
+    """--hold-out: a number of examples, or a fraction of them (0.25 is a quarter)."""
+    amount = real_number(text)
+    if not (isinstance(amount, int) and 1 <= amount <= MAX_EXAMPLES or 0 < amount < 1):
+        raise ValueError("expected a number of examples (1 or more) or a fraction between 0 "
+                         "and 1, got %s" % quoted(text))
+    return amount
+
+
+def hold_out(table: Table, amount: Number, seed: int) -> Tuple[Table, Table]:
+    """The table split in two: examples to train on, and `amount` held out, chosen by the seed."""
+    count = amount if isinstance(amount, int) else max(1, round(amount * len(table.X)))
+    if count >= len(table.X):
+        raise InputError("--hold-out %s leaves no example to train on: the data has %s"
+                         % (amount, plural(len(table.X), "example")))
+    # a generator of its own: Python's random numbers stay as they were
+    held = set(random.Random(seed).sample(range(len(table.X)), count))
+
+    def part(keep, what):
+        rows = [k for k in range(len(table.X)) if (k in held) == keep]
+        return table._replace(X=[table.X[k] for k in rows], y=[table.y[k] for k in rows],
+                              description=what)
+    return (part(False, "%s, %s held out" % (table.description, plural(count, "example"))),
+            part(True, "%s held out (seed %d)" % (plural(count, "example"), seed)))
+
+
 # ----------------------------------------------------------------------------
-# After training: answers, the answer table and the pictures
+# Scaling: each input column mapped to 0..1
 # ----------------------------------------------------------------------------
 
+def scaling_of(X: Matrix) -> List[Tuple[Number, Number]]:
+    """Each input column's lowest and highest value in the training examples."""
+    return [(min(column), max(column)) for column in zip(*X)]
+
+
+def scaled(X: Matrix, scaling: Optional[Sequence[Tuple[Number, Number]]]) -> Matrix:
+    """X with each column mapped by its (lowest, highest) to 0..1; a column of one value to 0.
+
+    >>> scaled([[0, 60], [5, 480]], [(0, 10), (60, 480)])
+    [[0.0, 0.0], [0.5, 1.0]]
+    """
+    if scaling is None:
+        return X
+    return [[(x - low) / ((high - low) or 1) for x, (low, high) in zip(row, scaling)]
+            for row in X]
+
+
+def print_scaling(scaling: Sequence[Tuple[Number, Number]], names: Optional[List[str]]) -> None:
+    """The --scale line: each input's range, mapped to 0..1."""
+    names = names or ["input %d" % k for k in range(1, len(scaling) + 1)]
+    print("Scaled to 0..1: %s" % ", ".join("%s %s..%s" % (shown_name(name), python2_str(low),
+                                                         python2_str(high))
+                                           for name, (low, high) in zip(names, scaling)))
+
+
+FAR_OUTSIDE = 20   # an input this far from 0..1 saturates the sigmoid at its first step
+
+
+def scale_warning(X: Matrix, result: Optional[dict] = None) -> Optional[str]:
+    """A warning when unscaled inputs lie far outside 0..1, or (given the trained network) when
+    inputs outside 0..1 left it answering the same to every example."""
+    widest = max((abs(x) for row in X for x in row), default=0)
+    if widest > FAR_OUTSIDE:
+        return ("Warning: inputs reach %s, far outside 0..1, where the sigmoid is flat and "
+                "training barely moves; --scale maps each input to 0..1" % python2_str(widest))
+    if result is not None and any(not 0 <= x <= 1 for row in X for x in row):
+        answers = [row[0] for row in forward(result["weights"], X, result["bias"])[-1]]
+        if max(answers) - min(answers) < 0.01:
+            return ("Warning: it answers about %.2f to every example: inputs outside 0..1 "
+                    "flatten the sigmoid; --scale maps each input to 0..1" % answers[0])
+    return None
+
+
+# ----------------------------------------------------------------------------
+# Keeping a network: --save and --load
+# ----------------------------------------------------------------------------
+
+SAVED_FORMAT = "pureneuron network 1"
+
+
+def check_save_path(path: str, data: Optional[str] = None) -> str:
+    """--save: a .json file in a directory that exists, and not the data file itself."""
+    name = shown_name(path)
+    if not path.lower().endswith(".json"):
+        raise InputError("--save takes a file name ending in .json, got %s" % name)
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise InputError("cannot save to %s: no folder %s" % (name, shown_name(folder)))
+    if os.path.isdir(path):
+        raise InputError("cannot save to %s: it is a folder" % name)
+    if not os.access(folder, os.W_OK):
+        raise InputError("cannot save to %s: the folder cannot be written to" % name)
+    if data and os.path.exists(path) and os.path.exists(data) and os.path.samefile(path, data):
+        raise InputError("--save %s would write over the data file" % name)
+    return path
+
+
+def save_network(path: str, result: dict) -> None:
+    """Write the network to a JSON file, whole or not at all: floats exact, scaling, labels."""
+    import json      # here, not at the top: only --save and --load need them
+    import tempfile
+    saved = {"format": SAVED_FORMAT, "layers": result["layers"], "bias": result["bias"],
+             "weights": result["weights"], "scaling": result.get("scaling"),
+             "labels": result.get("labels"), "inputs": result.get("inputs")}
+    text = json.dumps(saved, allow_nan=False)  # repr of each float: read back exactly
+    folder = os.path.dirname(os.path.abspath(path))
+    descriptor, temporary = tempfile.mkstemp(suffix=".json", dir=folder)
+    try:
+        with open(descriptor, "w", encoding="utf-8") as file:
+            file.write(text + "\n")
+        # mkstemp makes the file private; give it the permissions a new file gets
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def load_network(path) -> dict:
+    """A network --save wrote, checked entry by entry: a damaged or foreign file is refused."""
+    import json
+    text, _ = read_text(path)
+    name = shown_name(path)
+    # a list for each row of weights, each input's scaling, and a few more: parsing
+    # more than a network can hold would cost many times the file's size
+    most_lists = MAX_LAYERS * (MAX_NEURONS + 1) + MAX_NEURONS + 10
+
+    def refuse(why):
+        return InputError("%s is not a network pureneuron.py saved: %s" % (name, why))
+
+    def no_constant(word):
+        raise refuse("it holds %s" % word)
+
+    def short_number(digits):
+        if len(digits) > MAX_CELL_CHARACTERS:
+            raise refuse("a number of %d digits" % len(digits))
+        return int(digits)
+
+    if text.count("[") > most_lists or text.count(",") > MAX_SAVED_WEIGHTS + most_lists:
+        raise refuse("more lists or numbers than a network of %d weights has"
+                     % MAX_SAVED_WEIGHTS)
+    try:
+        saved = json.loads(text, parse_constant=no_constant, parse_int=short_number)
+    except ValueError as error:
+        if isinstance(error, InputError):
+            raise
+        raise refuse("not JSON (%s)" % str(error).split(":")[0]) from None
+    except RecursionError:
+        raise refuse("lists nested too deeply") from None
+    if not isinstance(saved, dict) or saved.get("format") != SAVED_FORMAT:
+        raise refuse("no \"format\": %r" % SAVED_FORMAT)
+    layers, bias, weights = saved.get("layers"), saved.get("bias"), saved.get("weights")
+    if not (isinstance(layers, list) and 2 <= len(layers) <= MAX_LAYERS and all(
+            type(size) is int and 1 <= size <= MAX_NEURONS for size in layers)):
+        raise refuse("\"layers\" is not 2 to %d sizes from 1 to %d" % (MAX_LAYERS, MAX_NEURONS))
+    if not isinstance(bias, bool):
+        raise refuse("\"bias\" is not true or false")
+    extra = 1 if bias else 0
+    shapes = [(inputs + extra, neurons) for inputs, neurons in zip(layers, layers[1:])]
+    if sum(rows * columns for rows, columns in shapes) > MAX_SAVED_WEIGHTS:
+        raise refuse("more than %d weights" % MAX_SAVED_WEIGHTS)
+    if not (isinstance(weights, list) and len(weights) == len(shapes) and all(
+            is_matrix(m, rows, columns) for m, (rows, columns) in zip(weights, shapes))):
+        raise refuse("\"weights\" do not fit layers %s%s"
+                     % (",".join(map(str, layers)), " with bias" if bias else ""))
+    scaling, labels, inputs = saved.get("scaling"), saved.get("labels"), saved.get("inputs")
+    if scaling is not None and not is_matrix(scaling, layers[0], 2):
+        raise refuse("\"scaling\" is not a low and a high for each input")
+    if labels is not None and not (isinstance(labels, list) and len(labels) == 2 and all(
+            isinstance(word, str) and 0 < len(word) <= MAX_CELL_CHARACTERS for word in labels)
+            and labels[0] != labels[1]):
+        raise refuse("\"labels\" is not two words")
+    if inputs is not None and not (isinstance(inputs, list) and len(inputs) == layers[0] and all(
+            isinstance(word, str) for word in inputs)):
+        raise refuse("\"inputs\" is not a name for each input")
+    return {"layers": layers, "bias": bias, "weights": weights, "errors": [],
+            "scaling": [tuple(pair) for pair in scaling] if scaling else None,
+            "labels": labels, "inputs": inputs}
+
+
+def is_matrix(m, rows: int, columns: int) -> bool:
+    """Whether m is a list of `rows` lists of `columns` finite numbers (not true or false)."""
+    return isinstance(m, list) and len(m) == rows and all(
+        isinstance(row, list) and len(row) == columns and all(
+            type(x) in (int, float) and math.isfinite(x) for x in row) for row in m)
+
+
+# ----------------------------------------------------------------------------
+# After training: did it learn, answers, the answer table and the pictures
+# ----------------------------------------------------------------------------
+
+SCREENFUL = 20   # examples listed one by one; the rest are counted
+
+
 def answer(result: dict, situation: Vector) -> float:
-    """A trained network's answer for one new situation (a list of inputs).
+    """A trained network's answer for one new situation (a list of inputs), scaled as in training.
 
     >>> answer({"weights": [[[3.0], [-2.0]]], "bias": True}, [0])  # sigmoid(0*3 + 1*-2)
     0.11920292202211755
     """
-    return forward(result["weights"], [list(situation)], result["bias"])[-1][0][0]
+    inputs = scaled([list(situation)], result.get("scaling"))
+    return forward(result["weights"], inputs, result["bias"])[-1][0][0]
+
+
+def final_error(result: dict, X: Matrix, y: Matrix) -> float:
+    """The mean absolute error of the trained network on the examples (X unscaled)."""
+    answers = forward(result["weights"], scaled(X, result.get("scaling")), result["bias"])[-1]
+    return mean(absolute(subtract(y, answers)))
+
+
+def decision(result: dict, value: Number) -> str:
+    """An answer or target as a decision: its label, or 1 or 0, split at 0.5."""
+    labels = result.get("labels") or ["0", "1"]
+    return labels[value >= 0.5]
+
+
+def judged(result: dict, table: Table) -> Tuple[Vector, List[bool]]:
+    """The answer for each example, and whether it is right: on the target's side of 0.5."""
+    answers = [answer(result, row) for row in table.X]
+    return answers, [(a >= 0.5) == (t[0] >= 0.5) for a, t in zip(answers, table.y)]
+
+
+def print_examples(result: dict, table: Table, title: str) -> None:
+    """Each example (a screenful, then a count) with target, answer, decision, right or wrong."""
+    answers, right = judged(result, table)
+    labels = result.get("labels")
+    inputs = [" ".join(python2_str(x) for x in row) for row in table.X]
+    width = max(len("inputs"), max(map(len, inputs[:SCREENFUL])))
+    target_width = max([len("target")] + [len(word) for word in labels or []])
+    print(title)
+    print("%-*s  %-*s  %-10s  %s" % (width, "inputs", target_width, "target", "answer",
+                                     "decision"))
+    for row, target, output, ok in list(zip(inputs, table.y, answers, right))[:SCREENFUL]:
+        shown = decision(result, target[0]) if labels else python2_str(target[0])
+        print("%-*s  %-*s  %.8f  %s, %s" % (width, row, target_width, shown_name(shown), output,
+                                            shown_name(decision(result, output)),
+                                            "right" if ok else "wrong"))
+    rest = right[SCREENFUL:]
+    if rest:
+        print("... and %s, %d of them right" % (plural(len(rest), "more example"), sum(rest)))
+    print("%d of %d right" % (sum(right), len(right)))
+
+
+def print_labels(labels: Optional[Sequence[str]]) -> None:
+    """The target's words and the numbers they stand for: 'fail = 0, pass = 1'."""
+    if labels:
+        print("Targets: %s = 0, %s = 1" % tuple(shown_name(word) for word in labels))
+
+
+def non_finite_note(result: dict) -> Optional[str]:
+    """One line when training stopped giving numbers (overflow), else None."""
+    at = result.get("non_finite_at")
+    if at is None and all(math.isfinite(x) for m in result["weights"] for row in m for x in row):
+        return None
+    return ("Training stopped giving numbers %s: the weights overflowed, likely from too large "
+            "an alpha or inputs far from 0..1; try a smaller --alpha or --scale"
+            % ("at iteration %d" % at if at is not None else "during training"))
 
 
 def answer_table(result: dict, X: Matrix, y: Matrix) -> List[tuple]:
@@ -1555,11 +2031,8 @@ def answer_table(result: dict, X: Matrix, y: Matrix) -> List[tuple]:
     return rows
 
 
-def print_training(result: dict, asks: Sequence[Vector], table, plot: bool) -> None:
-    """What train prints after training: the weights, then the answers and pictures asked for.
-
-    table: None, or the training data's (X, y) for the answer table.
-    """
+def print_weights(result: dict) -> None:
+    """The weights, one matrix a layer, each headed by what it connects."""
     bias = result["bias"]
     print("Weights after training%s:" % (" (the last row of each: the bias)" if bias else ""))
     for k, synapses in enumerate(result["weights"]):
@@ -1567,9 +2040,28 @@ def print_training(result: dict, asks: Sequence[Vector], table, plot: bool) -> N
                                         " + bias" if bias else "",
                                         plural(len(synapses[0]), "neuron")))
         print(numpy_str(synapses))
+
+
+def print_training(result: dict, asks: Sequence[Vector], table, plot: bool,
+                   examples: Sequence[Tuple[Table, str]] = ()) -> None:
+    """What train prints after training: the weights, how it does on the examples, then the
+    answers and pictures asked for.
+
+    table: None, or the training data's (X, y) for the answer table.
+    examples: (table, title) pairs to score, the training examples first.
+    """
+    note = non_finite_note(result)
+    if note:
+        print(note)  # no weights, table or plot of nan
+        return
+    print_weights(result)
+    for scored, title in examples:
+        print_examples(result, scored, title)
     for situation in asks:
-        print("New situation %s -> %.8f" % (",".join(map(str, situation)),
-                                             answer(result, situation)))
+        output = answer(result, situation)
+        print("New situation %s -> %.8f%s"
+              % (",".join(map(str, situation)), output,
+                 " (%s)" % shown_name(decision(result, output)) if result.get("labels") else ""))
     if table is not None:
         print_answer_table(answer_table(result, *table), result)
     if plot:
@@ -1590,6 +2082,142 @@ def print_answer_table(rows: List[tuple], result: dict) -> None:
                   "Try --bias.")
         else:
             print("All zeros: the first layer can only say sigmoid(0) = 0.5. Try --bias.")
+
+
+def print_alphas(results: Sequence[dict], alphas: Sequence[Number], iterations: int,
+                 examples: Sequence[Tuple[Table, str]], asks: Sequence[Vector]) -> None:
+    """Networks trained with several alphas, side by side: errors, right-counts, answers."""
+    columns = ["alpha %s" % python2_str(alpha) for alpha in alphas]
+    width = max(15, max(map(len, columns)))  # python2_str's 12 digits, a point and a 0.
+    rows = [("iteration", columns)]
+    for k, (iteration, _) in enumerate(results[0]["errors"]):
+        rows.append((str(iteration), [python2_str(result["errors"][k][1]) for result in results]))
+    X, y = examples[0][0].X, examples[0][0].y
+    rows.append((str(iterations), [python2_str(final_error(result, X, y)) for result in results]))
+    for scored, title in examples:
+        # "right", then "right: test examples" and the like
+        rows.append(("right" if scored is examples[0][0] else "right: " + title[7:-1],
+                     ["%d of %d" % (sum(judged(result, scored)[1]), len(scored.X))
+                      for result in results]))
+    for situation in asks:
+        rows.append((",".join(map(str, situation)),
+                     ["%.8f" % answer(result, situation) for result in results]))
+    label = max(len(row[0]) for row in rows)
+    print("Mean absolute error, right-counts and answers, one column for each alpha:")
+    for name, cells in rows:
+        print(("%-*s  %s" % (label, name, "  ".join("%-*s" % (width, cell) for cell in cells)))
+              .rstrip())
+    for result, alpha in zip(results, alphas):
+        note = non_finite_note(result)
+        if note:
+            print("alpha %s: %s" % (python2_str(alpha), note))
+
+
+# ----------------------------------------------------------------------------
+# train's options that go together: checked before anything is trained
+# ----------------------------------------------------------------------------
+
+def read_test_file(path: Optional[str], skip: Sequence[str], table: Table) -> Optional[Table]:
+    """--test FILE's examples: read as the training file was, with its inputs and target words."""
+    if path is None:
+        return None
+    tested = load_data(path, skip, table.labels)
+    if len(tested.X[0]) != len(table.X[0]):
+        raise InputError("--test %s has %s an example, but the training data has %d"
+                         % (shown_name(path), plural(len(tested.X[0]), "input"),
+                            len(table.X[0])))
+    if tested.labels and not table.labels:
+        raise InputError("--test %s has words as targets, but the training targets are numbers"
+                         % shown_name(path))
+    return tested
+
+
+def scored_examples(table: Table, held: Optional[Table],
+                    tested: Optional[Table]) -> List[Tuple[Table, str]]:
+    """The examples to score after training, each with its heading: trained on, held out, test."""
+    examples = [(table, "On the examples it trained on:")]
+    if held:
+        examples.append((held, "On the %s:" % held.description))
+    if tested:
+        examples.append((tested, "On the test examples:"))
+    return examples
+
+
+def check_situations(asks: Sequence[Vector], inputs: int) -> None:
+    """Refuse an --ask that does not give the network's number of inputs."""
+    for situation in asks:
+        if len(situation) != inputs:
+            raise InputError("--ask %s gives %s, but the network takes %d inputs"
+                             % (",".join(map(str, situation)), plural(len(situation), "number"),
+                                inputs))
+
+
+def check_alphas(options: dict, alphas: Sequence[Number]) -> None:
+    """At most MAX_ALPHAS, compared side by side; what shows one network needs one alpha."""
+    check_alpha_count(alphas)
+    if len(alphas) > 1:
+        for option, name in (("table", "--table"), ("plot", "--plot"), ("save", "--save"),
+                             ("trace", "--trace")):
+            if options.get(option):
+                raise InputError("%s shows one network: give one --alpha, not %d"
+                                 % (name, len(alphas)))
+
+
+def check_save(path: str, layers: Sequence[int], bias: bool, data: str) -> None:
+    """Refuse up front a --save that could not be written or read back."""
+    check_save_path(path, data)
+    extra = 1 if bias else 0
+    weights = sum((inputs + extra) * neurons for inputs, neurons in zip(layers, layers[1:]))
+    if weights > MAX_SAVED_WEIGHTS:
+        raise InputError("--save keeps networks of up to %d weights; layers %s have %d"
+                         % (MAX_SAVED_WEIGHTS, ",".join(map(str, layers)), weights))
+
+
+def keep_network(path: str, result: dict) -> None:
+    """--save: write the network, or say why not (its weights are not numbers)."""
+    if non_finite_note(result):
+        print("Not saved: the weights are not numbers")
+        return
+    save_network(path, result)
+    print("Saved the network to %s" % shown_name(path))
+
+
+def answer_saved(options: dict) -> None:
+    """train --load: the saved network's weights, then --test, --ask and --table, untrained."""
+    given = [name for option, name in (
+        ("layers", "--layers"), ("bias", "--bias"), ("scale", "--scale"),
+        ("hold_out", "--hold-out"), ("save", "--save"), ("data", "--data"), ("plot", "--plot"),
+        ("every", "--every"), ("alphas", "--alpha"), ("iterations", "--iterations"),
+        ("seed", "--seed"), ("trace", "--trace")) if options.get(option)]
+    if given:
+        raise InputError("--load answers with the network as saved, without training: "
+                         "leave out %s (--test FILE scores a file)" % " and ".join(given))
+    result = load_network(options["load"])
+    inputs = result["layers"][0]
+    check_situations(options["ask"], inputs)
+    if options["table"] and inputs > TABLE_MAX_INPUTS:
+        raise InputError("--table lists every 0/1 combination of the inputs, for up to %d "
+                         "inputs; this network has %d" % (TABLE_MAX_INPUTS, inputs))
+    tested = None
+    if options["test"]:
+        tested = load_data(options["test"], options["skip"], result["labels"])
+        if len(tested.X[0]) != inputs:
+            raise InputError("--test %s has %s an example, but the network takes %d"
+                             % (shown_name(options["test"]), plural(len(tested.X[0]), "input"),
+                                inputs))
+        if tested.labels and not result["labels"]:
+            raise InputError("--test %s has words as targets, but the network was trained on "
+                             "numbers" % shown_name(options["test"]))
+    print("Network: %s, layers %s%s" % (shown_name(options["load"]),
+                                        ",".join(map(str, result["layers"])),
+                                        ", with bias" if result["bias"] else ""))
+    if tested:
+        print("Test data: %s, %s" % (shown_name(options["test"]), tested.description))
+    print_labels(result["labels"])
+    if result["scaling"]:
+        print_scaling(result["scaling"], result["inputs"])
+    print_training(result, options["ask"], ([], []) if options["table"] else None, False,
+                   [(tested, "On the test examples:")] if tested else [])
 
 
 def error_plot(errors: Sequence[Tuple[int, float]], width: int = 60,
@@ -1748,9 +2376,14 @@ PROGRAMS = [
 def check_gradient_descent(iterations: int, alphas: Sequence[Number], hidden_size: int,
                            **others) -> None:
     """Refuse more alphas than MAX_ALPHAS, or a network too big: each alpha's trains on its own."""
+    check_alpha_count(alphas)
+    check_work(iterations, 4, [3, hidden_size, 1])
+
+
+def check_alpha_count(alphas: Sequence[Number]) -> None:
+    """Refuse more alphas than MAX_ALPHAS: each is a network to train."""
     if len(alphas) > MAX_ALPHAS:
         raise InputError("--alpha is given %d times; at most %d" % (len(alphas), MAX_ALPHAS))
-    check_work(iterations, 4, [3, hidden_size, 1])
 
 def look_up(name: str):
     """What a dotted name means here now: 'three_layer', 'NeuralNetwork.train'."""
@@ -1870,8 +2503,6 @@ OPTIONS = {
         action="store_true",
         help="the post's third program: also print the weights and how often each one's "
              "update changed direction")),
-    "alpha": (["--alpha"], dict(
-        type=read_alpha, help="learning rate, more than 0 (default 1, the posts' implicit rate)")),
     "bias": (["--bias"], dict(action="store_true", help="add a constant input of 1 to every layer")),
     "every": (["--every"], dict(
         type=whole_numbers(0, MAX_ITERATIONS), metavar="N",
@@ -1934,14 +2565,36 @@ def build_parser() -> argparse.ArgumentParser:
         description="Train a network with the posts' arithmetic on a named table or a CSV file "
                     "(10,000 iterations unless --iterations says otherwise), then print its "
                     "weights and whatever else is asked for.")
-    add_options(train, SHARED_OPTIONS + ("alpha", "bias", "every"))
+    add_options(train, SHARED_OPTIONS + ("bias", "every"))
+    train.add_argument("--alpha", dest="alphas", action="append", type=read_alpha, metavar="A",
+                       default=argparse.SUPPRESS,
+                       help="learning rate, more than 0 (default 1, the posts' implicit rate); "
+                            "repeat to train one network for each, side by side (up to %d)"
+                            % MAX_ALPHAS)
     train.add_argument("--layers", type=read_layers, metavar="SIZES",
                        help="the number of inputs, then each layer's neurons, like 3,4,1 or 3,1 "
                             "(default: the data's inputs, 4, 1)")
-    train.add_argument("--data", default="trask", metavar="NAME|FILE",
-                       help="a named table (%s; default trask) or a CSV file: one example a "
-                            "line, the inputs then one target from 0 to 1, an optional first "
-                            "line of names" % ", ".join(DATASETS))
+    train.add_argument("--data", metavar="NAME|FILE",
+                       help="a named table (--data list names them; default trask) or a file "
+                            "a spreadsheet saved as CSV or text: one example a line, the inputs "
+                            "then the target (0 to 1, or two words like pass/fail), an optional "
+                            "first line of names")
+    train.add_argument("--skip", action="append", default=[], metavar="NAME|N",
+                       help="leave out a column of the file, by its name or number "
+                            "(repeatable), like a column of students' names")
+    train.add_argument("--scale", action="store_true",
+                       help="map each input to 0..1 by its lowest and highest value in the "
+                            "training data (for hours, minutes, marks)")
+    train.add_argument("--hold-out", metavar="N", dest="hold_out", type=read_hold_out,
+                       help="keep N examples (or a fraction, like 0.25) out of training, "
+                            "chosen by the seed, and test the network on them")
+    train.add_argument("--test", metavar="FILE",
+                       help="after training, test the network on the examples in FILE")
+    train.add_argument("--save", metavar="FILE.json",
+                       help="keep the trained network (weights, scaling, labels) in FILE.json")
+    train.add_argument("--load", metavar="FILE.json",
+                       help="answer --ask, --table and --test with a network saved by --save, "
+                            "without training")
     train.add_argument("--ask", action="append", type=read_situation, default=[], metavar="1,0,0",
                        help="after training, the answer for this new situation (repeatable)")
     train.add_argument("--table", action="store_true",
@@ -1983,34 +2636,76 @@ def read_command_line(argv: Sequence[str]) -> Tuple[Callable, dict]:
 
 def run_train(options: dict) -> None:
     """The train command: check the data and settings together, train, print what was asked."""
-    X, y, description = load_data(options["data"])
-    layers = options["layers"] or [len(X[0]), 4, len(y[0])]
-    check_network(X, y, layers, options.get("bias", False))
-    for asked in options["ask"]:
-        if len(asked) != layers[0]:
-            raise InputError("--ask %s gives %s, but the network takes %d inputs"
-                             % (",".join(map(str, asked)), plural(len(asked), "number"),
-                                layers[0]))
+    if options["data"] == "list":
+        print("\n".join(data_list()))
+        return
+    if options["load"]:
+        answer_saved(options)
+        return
+    settings = settings_for(train_network, {name: options[name] for name in
+                                            ("seed", "iterations", "bias", "every")
+                                            if name in options})
+    iterations, seed, bias, every = (settings[name] for name in
+                                     ("iterations", "seed", "bias", "every"))
+    alphas = options.get("alphas", [settings["alpha"]])
+    name = "trask" if options["data"] is None else options["data"]
+    table = load_data(name, options["skip"])
+    held = None
+    if options["hold_out"] is not None:
+        table, held = hold_out(table, options["hold_out"], seed)
+    tested = read_test_file(options["test"], options["skip"], table)
+    layers = options["layers"] or [len(table.X[0]), 4, len(table.y[0])]
+    check_network(table.X, table.y, layers, bias)
+    check_situations(options["ask"], layers[0])
     if options["table"] and layers[0] > TABLE_MAX_INPUTS:
         raise InputError("--table lists every 0/1 combination of the inputs, for up to %d "
                          "inputs (%d rows); this network has %d"
                          % (TABLE_MAX_INPUTS, 2 ** TABLE_MAX_INPUTS, layers[0]))
-    settings = settings_for(train_network, dict(
-        {name: options[name] for name in ("seed", "iterations", "alpha", "bias", "every")
-         if name in options}, X=X, y=y, layers=layers))
-    check_work(settings["iterations"], len(X), layers, settings["bias"])
-    if settings["every"]:
-        settings["on_error"] = print_error
-    elif options["plot"]:
-        # --plot draws at most about 600 points: memory stays the same however
-        # long it trains
-        settings["every"] = math.ceil(settings["iterations"] / 600)
-    print("Data: %s, %s" % (options["data"], description))
+    check_alphas(options, alphas)
+    check_work(iterations * len(alphas), len(table.X), layers, bias)
+    if options["save"]:
+        check_save(options["save"], layers, bias, name)
+    scaling = scaling_of(table.X) if options["scale"] else None
+    print("Data: %s, %s" % (name if name in DATASETS else shown_name(name), table.description))
+    if tested:
+        print("Test data: %s, %s" % (shown_name(options["test"]), tested.description))
+    print_labels(table.labels)
+    warning = None
+    if scaling:
+        print_scaling(scaling, table.inputs)
+    else:
+        warning = scale_warning(table.X)
+        if warning:
+            print(warning)
     print("Training layers %s for %d iterations, alpha %s, seed %d%s"
-          % (",".join(map(str, layers)), settings["iterations"], python2_str(settings["alpha"]),
-             settings["seed"], ", with bias" if settings["bias"] else ""))
-    result = call(train_network, settings, options.get("trace", False))
-    print_training(result, options["ask"], (X, y) if options["table"] else None, options["plot"])
+          % (",".join(map(str, layers)), iterations,
+             ", ".join(python2_str(alpha) for alpha in alphas), seed,
+             ", with bias" if bias else ""))
+    # --every prints as it goes (for one network); --plot draws at most about
+    # 600 noted errors, so memory stays the same however long it trains
+    settings.update(X=scaled(table.X, scaling), y=table.y, layers=layers,
+                    on_error=print_error if every and len(alphas) == 1 else None,
+                    every=every or (math.ceil(iterations / 600) if options["plot"] else 0))
+    results = []
+    for alpha in alphas:
+        result = call(train_network, dict(settings, alpha=alpha), options.get("trace", False))
+        result.update(scaling=scaling, labels=table.labels, inputs=table.inputs)
+        results.append(result)
+    examples = scored_examples(table, held, tested)
+    if len(results) > 1:
+        print_alphas(results, alphas, iterations, examples, options["ask"])
+        return
+    result = results[0]
+    if not non_finite_note(result):
+        print_error(iterations, final_error(result, table.X, table.y))
+        if not scaling and not warning:
+            warning = scale_warning(table.X, result)
+            if warning:
+                print(warning)
+    print_training(result, options["ask"], (table.X, table.y) if options["table"] else None,
+                   options["plot"], examples)
+    if options["save"]:
+        keep_network(options["save"], result)
 
 
 def print_error(iteration: int, error: float) -> None:

@@ -18,11 +18,13 @@ start_process or script, which skip where there are none (Pyodide).
 
 import ast
 import contextlib
+import errno
 import functools
 import glob
 import importlib.util
 import inspect
 import io
+import json
 import math
 import os
 import random
@@ -1184,9 +1186,9 @@ def test_bad_csv_files_are_one_line_and_status_2(tmp_path, monkeypatch, text, me
 def test_a_header_of_names_is_skipped_and_blank_lines_ignored(tmp_path):
     path = write_data(tmp_path, "first,second,constant,answer\n\n0,0,1,0\n1,1,1,1\n"
                                 "1,0,1,1\n\n0,1,1,0\n")
-    assert pureneuron.read_examples(path) == (MILO_X, MILO_Y)
-    assert pureneuron.read_examples(tmp_path / "data.csv") == (MILO_X, MILO_Y)  # os.PathLike
-    assert pureneuron.parse_examples(["0.5,1,0.25", " 1 , 0 , 1 ", ""]) == (
+    assert pureneuron.read_examples(path)[:2] == (MILO_X, MILO_Y)
+    assert pureneuron.read_examples(tmp_path / "data.csv")[:2] == (MILO_X, MILO_Y)  # os.PathLike
+    assert pureneuron.parse_examples(["0.5,1,0.25", " 1 , 0 , 1 ", ""])[:2] == (
         [[0.5, 1], [1, 0]], [[0.25], [1]])
 
 
@@ -1196,7 +1198,8 @@ def test_training_on_a_csv_file_gives_the_same_numbers_as_the_named_table(tmp_pa
     named = run_main("train", "--data", "milo", "--layers", "3,1", "--iterations", "500")
     assert from_file[0] == named[0] == 0
     assert from_file[1].split("\n")[1:] == named[1].split("\n")[1:]
-    assert from_file[1].startswith("Data: %s, 4 examples of 3 inputs\n" % path)
+    assert from_file[1].startswith("Data: %s, 4 examples of 3 inputs, separated by commas\n"
+                                   % path)
 
 
 def test_the_data_file_is_never_changed(tmp_path):
@@ -1302,7 +1305,7 @@ def test_the_answer_table_marks_the_rows_trained_on():
                                 "--iterations", "300")
     assert (status, err) == (0, "")
     lines = out.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("inputs"))
+    start = next(i for i, line in enumerate(lines) if line.startswith("inputs  answer"))
     rows = lines[start + 1:start + 9]
     assert [row[:5] for row in rows] == ["0 0 0", "0 0 1", "0 1 0", "0 1 1",
                                          "1 0 0", "1 0 1", "1 1 0", "1 1 1"]
@@ -1317,8 +1320,14 @@ def test_every_counts_from_iteration_zero():
     status, out, err = run_main("train", "--iterations", "25", "--every", "10")
     assert (status, err) == (0, "")
     assert [line.split(":")[0] for line in out.splitlines() if line.startswith("Error")] == [
-        "Error after 0 iterations", "Error after 10 iterations", "Error after 20 iterations"]
-    assert "Error" not in run_main("train", "--iterations", "25")[1]
+        "Error after 0 iterations", "Error after 10 iterations", "Error after 20 iterations",
+        "Error after 25 iterations"]  # and the error at the end, always
+    # the error after 25 updates is the one a 26th iteration notes before its update
+    X, y = pureneuron.DATASETS["trask"][:2]
+    noted = pureneuron.train_network(X, y, [3, 4, 1], iterations=26, every=25)["errors"][-1]
+    assert [line for line in run_main("train", "--iterations", "25")[1].splitlines()
+            if line.startswith("Error")] == [
+        "Error after 25 iterations:" + pureneuron.python2_str(noted[1])]
 
 
 @pytest.mark.parametrize("name", sorted(pureneuron.DATASETS))
@@ -1328,10 +1337,11 @@ def test_every_named_table_trains(name):
 
 
 def test_the_named_gates_are_their_truth_tables():
-    gates = {"and": lambda a, b: a & b, "or": lambda a, b: a | b, "xor": lambda a, b: a ^ b}
+    gates = {"and": lambda a, b: a & b, "or": lambda a, b: a | b, "xor": lambda a, b: a ^ b,
+             "nand": lambda a, b: 1 - (a & b)}
     for name, gate in gates.items():
-        X, y, _ = pureneuron.DATASETS[name]
-        assert X == TRASK_X and y == [[gate(a, b)] for a, b, _ in X]
+        X, y = pureneuron.DATASETS[name][:2]
+        assert X == [[0, 0], [0, 1], [1, 0], [1, 1]] and y == [[gate(a, b)] for a, b in X]
     assert pureneuron.DATASETS["milo"][:2] == (MILO_X, MILO_Y)
     assert pureneuron.DATASETS["trask"][:2] == (TRASK_X, TRASK_3LAYER_Y)
     assert pureneuron.DATASETS["trask-2layer"][:2] == (TRASK_X, TRASK_2LAYER_Y)
@@ -1674,6 +1684,10 @@ def readme_sessions():
                 files[command[4:].strip()] = "\n".join(shown).strip("\n") + "\n"
             elif command.startswith("python3 pureneuron.py"):
                 sessions.append((command, "\n".join(shown)))
+    # lines the README asks a class to save as a file
+    for name, lines in re.findall(r"save these lines\s[^`]*`([^`]+)`[^\n]*\n(?:[^\n]+\n)*\n"
+                                  r"```\n(.*?)```", readme_text(), re.S):
+        files[name] = lines
     return sessions, files
 
 
@@ -2094,3 +2108,484 @@ def test_tracing_code_without_source_raises_one_line_saying_so():
     assert issubclass(pureneuron.SourceUnavailable, RuntimeError)
     message = str(raised.value)
     assert "three_layer" in message and "exec" in message and "\n" not in message
+
+
+# ============================================================================
+# The class's own data: spreadsheet files, word targets, scaling, held-out
+# examples, saved networks and "did it learn?"
+# ============================================================================
+
+CLASS_ROWS = [("Ana", "1.5", "8", "fail"), ("Ben", "2", "5", "fail"), ("Cleo", "2", "9", "pass"),
+              ("Dev", "3", "4.5", "fail"), ("Eva", "3", "7", "pass"), ("Finn", "4", "5", "fail"),
+              ("Gus", "6", "8", "pass"), ("Hana", "7", "9", "pass")]
+CLASS_X = [[float(studied), float(slept)] for _, studied, slept, _ in CLASS_ROWS]
+CLASS_Y = [[1 if passed == "pass" else 0] for *_, passed in CLASS_ROWS]
+
+
+def class_file(separator=",", line_end="\n", decimal=".", header="name,studied,slept,passed"):
+    """The class table as a spreadsheet writes it, as text."""
+    lines = [header.replace(",", separator)]
+    for row in CLASS_ROWS:
+        lines.append(separator.join(cell.replace(".", decimal) for cell in row))
+    return line_end.join(lines) + line_end
+
+
+# (what wrote it, its bytes, what the Data: line says about it)
+SPREADSHEET_FILES = [
+    ("LibreOffice CSV, UTF-8, LF", class_file().encode("utf-8"), "separated by commas"),
+    ("Excel CSV UTF-8: a BOM, CRLF", b"\xef\xbb\xbf" + class_file(line_end="\r\n").encode(),
+     "separated by commas"),
+    ("Excel Unicode text: UTF-16 LE with BOM, tabs, CRLF",
+     b"\xff\xfe" + class_file("\t", "\r\n").encode("utf-16-le"), "separated by tabs, UTF-16"),
+    ("PowerShell > : UTF-16 LE with BOM, CRLF",
+     b"\xff\xfe" + class_file(",", "\r\n").encode("utf-16-le"), "separated by commas, UTF-16"),
+    ("European Excel: semicolons, decimal commas, cp1252, CRLF",
+     class_file(";", "\r\n", ",", "name;studied;slept;pässed").encode("cp1252"),
+     "separated by semicolons with decimal commas, cp1252"),
+    ("Excel for Mac: CR line ends", class_file(line_end="\r").encode("utf-8"),
+     "separated by commas"),
+    ("quoted text cells", class_file().replace("Ana", '"Ana"').encode("utf-8"),
+     "separated by commas"),
+    ("an empty row as ;;; and a blank line at the end",
+     (class_file(";", "\r\n", ",") + ";;;\r\n\r\n").encode("cp1252"), "decimal commas"),
+]
+
+
+@pytest.mark.parametrize("writer, content, said", SPREADSHEET_FILES,
+                         ids=[case[0] for case in SPREADSHEET_FILES])
+def test_what_spreadsheets_write_reads_as_the_same_table(tmp_path, writer, content, said):
+    path = write_data(tmp_path, content)
+    table = pureneuron.read_examples(path, skip=["name"])
+    assert (table.X, table.y, table.labels) == (CLASS_X, CLASS_Y, ["fail", "pass"])
+    assert said in table.description and "left out: name" in table.description
+    status, out, err = run_main("train", "--data", path, "--skip", "1", "--iterations", "1")
+    assert (status, err) == (0, "")
+    assert out.startswith("Data: %s, 8 examples of 2 inputs, " % path) and said in out
+    assert "Targets: fail = 0, pass = 1\n" in out
+
+
+@pytest.mark.parametrize("words, zero", [(("pass", "fail"), "fail"), (("yes", "no"), "no"),
+                                         (("TRUE", "FALSE"), "FALSE"),
+                                         (("stay", "go"), "go"),  # no known "no": alphabetical
+                                         (("bestanden", "nicht bestanden"), "nicht bestanden")])
+def test_a_target_of_two_words_becomes_0_and_1_and_the_mapping_is_printed(tmp_path, words, zero):
+    one = words[0] if words[1] == zero else words[1]
+    path = write_data(tmp_path, "a,b,t\n0,1,%s\n1,0,%s\n1,1,%s\n" % (one, zero, one))
+    table = pureneuron.read_examples(path)
+    assert table.labels == [zero, one] and table.y == [[1], [0], [1]]
+    out = run_main("train", "--data", path, "--iterations", "1", "--ask", "1,1")[1]
+    assert "Targets: %s = 0, %s = 1\n" % (zero, one) in out
+    asked = re.search(r"New situation 1,1 -> (\S+) \((.*)\)\n", out)
+    assert asked.group(2) == (one if float(asked.group(1)) >= 0.5 else zero)
+
+
+@pytest.mark.parametrize("text, mentions", [
+    ("a,t\n1,pass\n2,pass\n", ["column 2", "two words", "'pass'"]),            # one word
+    ("a,t\n1,pass\n2,fail\n3,maybe\n", ["'maybe'"]),                          # three
+    ("a,t\n1,pass\n2,0\n", ["column 2", "'pass'", "'0'"]),                    # words and numbers
+    ("name,a,t\nAnn,1,0\n", ["line 2, column 1 ('name')", "'Ann'", "--skip name"]),
+    ("Ann,1,0\nBob,1,1\n", ["line 1, column 1", "--skip 1"]),                  # no header
+    ("first name,a,t\nAnn,1,0\n", ["--skip 1"]),        # a name the shell would split
+    ("0 0 1\n1 1 0\n", ["line 1", "1 field", "separated by something other than , ; or tab?"]),
+])
+def test_bad_columns_are_one_line_with_the_way_out(tmp_path, text, mentions):
+    path = write_data(tmp_path, text)
+    assert_one_line_error(*run_main("train", "--data", path), *mentions)
+
+
+def test_skip_takes_a_name_or_a_number_and_refuses_what_is_not_there(tmp_path):
+    path = write_data(tmp_path, class_file())
+    by_name = run_main("train", "--data", path, "--skip", "Name", "--iterations", "2")
+    by_number = run_main("train", "--data", path, "--skip", "1", "--iterations", "2")
+    assert by_name == by_number and by_name[0] == 0
+    assert_one_line_error(*run_main("train", "--data", path, "--skip", "age"),
+                          "--skip 'age'", "name, studied, slept, passed")
+    assert_one_line_error(*run_main("train", "--data", path, "--skip", "5"), "--skip '5'")
+    assert_one_line_error(*run_main("train", "--data", "xor", "--skip", "1"), "named table")
+    assert_one_line_error(*run_main("train", "--data", path, "--skip", "1", "--skip", "2",
+                                    "--skip", "3"), "1 field kept")
+
+
+def test_a_test_file_must_use_the_training_words_and_inputs(tmp_path):
+    train = write_data(tmp_path, "a,t\n1,pass\n0,fail\n", "train.csv")
+    assert_one_line_error(*run_main("train", "--data", train, "--test",
+                                    write_data(tmp_path, "a,t\n1,yes\n", "words.csv")),
+                          "'yes'", "'fail' or 'pass'")
+    assert_one_line_error(*run_main("train", "--data", train, "--test",
+                                    write_data(tmp_path, "a,b,t\n1,1,pass\n", "wide.csv")),
+                          "2 inputs")
+    assert_one_line_error(*run_main("train", "--data", "and", "--test",
+                                    write_data(tmp_path, "a,b,t\n1,1,pass\n", "w.csv")),
+                          "w.csv", "'pass'")
+    # a test file of one word reads it as the training file's
+    status, out, err = run_main("train", "--data", train, "--iterations", "50", "--test",
+                                write_data(tmp_path, "a,t\n1,pass\n1,pass\n", "one.csv"))
+    assert (status, err) == (0, "") and "On the test examples:" in out
+
+
+# --- did it learn: each example, and the count of right ones ----------------------
+
+def right_by_hand(weights, X, y, bias=False):
+    """How many examples the network gets right, counted here: forward pass by hand."""
+    right = 0
+    for example, (target,) in zip(X, y):
+        values = list(example)
+        for synapses in weights:
+            values = values + [1] if bias else values
+            values = [1 / (1 + math.exp(-sum(v * synapses[i][j] for i, v in enumerate(values))))
+                      for j in range(len(synapses[0]))]
+        right += (values[0] >= 0.5) == (target >= 0.5)
+    return right
+
+
+@pytest.mark.parametrize("argv, layers, bias", [
+    (["--data", "exam", "--layers", "2,1", "--bias", "--iterations", "300"], [2, 1], True),
+    (["--data", "xor", "--layers", "2,1", "--iterations", "100"], [2, 1], False),
+    (["--data", "multi-layer", "--iterations", "40"], [3, 4, 1], False),
+])
+def test_the_right_count_is_the_count_by_hand(argv, layers, bias):
+    status, out, err = run_main("train", *argv)
+    assert (status, err) == (0, "")
+    table = pureneuron.DATASETS[argv[1]]
+    iterations = int(argv[argv.index("--iterations") + 1])
+    result = pureneuron.train_network(table.X, table.y, layers, iterations, bias=bias)
+    right = right_by_hand(result["weights"], table.X, table.y, bias)
+    assert "\n%d of %d right\n" % (right, len(table.X)) in out
+    listed = out.split("On the examples it trained on:\n")[1].split("\n")[1:1 + len(table.X)]
+    assert sum(line.endswith(", right") for line in listed) == right
+    assert sum(line.endswith(", wrong") for line in listed) == len(table.X) - right
+
+
+def test_a_long_table_lists_a_screenful_then_counts_the_rest(tmp_path):
+    # no bias: the examples of input 0 answer 0.5, a decision of 1, wrong
+    path = write_data(tmp_path, "".join("%d,%d\n" % (k % 2, k % 2) for k in range(50)))
+    out = run_main("train", "--data", path, "--layers", "1,1", "--iterations", "200")[1]
+    lines = out.split("On the examples it trained on:\n")[1].splitlines()
+    listed = lines[1:1 + pureneuron.SCREENFUL]
+    assert [line.split()[-1] for line in listed] == ["wrong", "right"] * 10
+    assert lines[1 + pureneuron.SCREENFUL:3 + pureneuron.SCREENFUL] == [
+        "... and 30 more examples, 15 of them right", "25 of 50 right"]
+
+
+def test_every_2500_over_10000_iterations_ends_with_the_last_error():
+    out = run_main("train", "--data", "xor", "--layers", "2,1", "--every", "2500")[1]
+    errors = [line.split(":")[0] for line in out.splitlines() if line.startswith("Error")]
+    assert errors == ["Error after %d iterations" % n for n in (0, 2500, 5000, 7500, 10000)]
+
+
+# --- holding examples out -------------------------------------------------------
+
+def test_hold_out_is_chosen_by_the_seed_and_leaves_python_random_alone():
+    table = pureneuron.DATASETS["exam"]
+    state = random.getstate()
+    kept, held = pureneuron.hold_out(table, 4, seed=1)
+    assert random.getstate() == state
+    assert len(held.X) == 4 and len(kept.X) == 12
+    pairs = sorted(map(tuple, kept.X + held.X))
+    assert pairs == sorted(map(tuple, table.X))
+    assert pureneuron.hold_out(table, 4, seed=1) == (kept, held)
+    assert pureneuron.hold_out(table, 4, seed=2)[1].X != held.X
+    assert len(pureneuron.hold_out(table, 0.25, seed=1)[1].X) == 4
+    assert held.labels == ["fail", "pass"]
+
+
+@pytest.mark.parametrize("amount", ["0", "16", "1.5", "-1", "x", "nan", "1e9"])
+def test_a_hold_out_that_leaves_nothing_or_is_not_a_count_is_refused(amount):
+    assert_one_line_error(*run_main("train", "--data", "exam", "--hold-out", amount),
+                          "--hold-out")
+
+
+def test_held_out_examples_are_scored_but_not_trained_on():
+    status, out, err = run_main("train", "--data", "exam", "--hold-out", "4", "--bias",
+                                "--scale", "--iterations", "300")
+    assert (status, err) == (0, "")
+    kept, held = pureneuron.hold_out(pureneuron.DATASETS["exam"], 4, 1)
+    scaling = pureneuron.scaling_of(kept.X)
+    result = pureneuron.train_network(pureneuron.scaled(kept.X, scaling), kept.y, [2, 4, 1],
+                                      300, bias=True)
+    assert "Scaled to 0..1: studied %s..%s, slept %s..%s\n" % tuple(
+        pureneuron.python2_str(x) for pair in scaling for x in pair) in out
+    held_part = out.split("On the 4 examples held out (seed 1):\n")[1]
+    right = right_by_hand(result["weights"], pureneuron.scaled(held.X, scaling), held.y, True)
+    assert "\n%d of 4 right\n" % right in held_part
+
+
+# --- scaling -------------------------------------------------------------------------
+
+def test_minutes_warn_without_scale_and_train_with_it(tmp_path):
+    minutes = "".join("%d,%d,%s\n" % (60 * float(s), 60 * float(h), p)
+                      for _, s, h, p in CLASS_ROWS)
+    path = write_data(tmp_path, minutes)
+    out = run_main("train", "--data", path, "--iterations", "2000", "--bias")[1]
+    assert out.count("Warning: ") == 1 and "inputs reach 540" in out and "--scale" in out
+    status, out, err = run_main("train", "--data", path, "--iterations", "2000", "--bias",
+                                "--scale", "--ask", "300,420")
+    assert (status, err) == (0, "") and "Warning" not in out
+    assert "Scaled to 0..1: input 1 90..420, input 2 270..540\n" in out
+    assert "\n8 of 8 right\n" in out
+    # --ask is scaled as the training data was: the same as asking 0.636..., 0.555...
+    result = pureneuron.train_network(pureneuron.scaled([[60 * float(s), 60 * float(h)]
+                                                         for _, s, h, _ in CLASS_ROWS],
+                                                        [(90, 420), (270, 540)]),
+                                      CLASS_Y, [2, 4, 1], 2000, bias=True)
+    expected = pureneuron.forward(result["weights"], [[(300 - 90) / 330, (420 - 270) / 270]],
+                                  True)[-1][0][0]
+    assert "New situation 300,420 -> %.8f" % expected in out
+
+
+def test_a_network_answering_the_same_to_all_suggests_scale():
+    out = run_main("train", "--data", "exam", "--hold-out", "4", "--bias", "--iterations",
+                   "2000")[1]
+    warnings = [line for line in out.splitlines() if line.startswith("Warning")]
+    assert len(warnings) == 1 and "--scale" in warnings[0] and "to every example" in warnings[0]
+    assert not [line for line in run_main("train", "--data", "xor", "--layers", "2,1")[1]
+                .splitlines() if line.startswith("Warning")]  # 0/1 inputs: scaling cannot help
+
+
+def test_scaled_maps_the_training_range_to_0_1_and_a_constant_column_to_0():
+    assert pureneuron.scaling_of([[1, 5], [3, 5], [2, 5]]) == [(1, 3), (5, 5)]
+    assert pureneuron.scaled([[1, 5], [3, 5], [4, 7]], [(1, 3), (5, 5)]) == [
+        [0.0, 0.0], [1.0, 0.0], [1.5, 2.0]]
+
+
+# --- several alphas ------------------------------------------------------------------
+
+def test_several_alphas_train_side_by_side_as_each_alone():
+    status, out, err = run_main("train", "--data", "xor", "--layers", "2,4,1", "--iterations",
+                                "300", "--every", "100", "--alpha", "0.5", "--alpha", "10",
+                                "--ask", "1,0")
+    assert (status, err) == (0, "")
+    rows = {line.split()[0]: line.split()[1:] for line in out.splitlines()[3:]}
+    assert rows["iteration"] == ["alpha", "0.5", "alpha", "10"]
+    for column, alpha in enumerate(["0.5", "10"]):
+        alone = run_main("train", "--data", "xor", "--layers", "2,4,1", "--iterations", "300",
+                         "--every", "100", "--alpha", alpha, "--ask", "1,0")[1]
+        errors = [line.split(":")[1] for line in alone.splitlines() if line.startswith("Error")]
+        assert [rows[n][column] for n in ("0", "100", "200", "300")] == errors
+        assert " ".join(rows["right"][3 * column:3 * column + 3]) == re.search(
+            r"\n(\d of 4) right\n", alone).group(1)
+        assert rows["1,0"][column] == re.search(r"New situation 1,0 -> (\S+)", alone).group(1)
+
+
+@pytest.mark.parametrize("option", ["--table", "--plot", "--save"])
+def test_what_shows_one_network_needs_one_alpha(tmp_path, option):
+    extra = [str(tmp_path / "n.json")] if option == "--save" else []
+    assert_one_line_error(*run_main("train", "--alpha", "1", "--alpha", "2", option, *extra),
+                          option)
+    assert os.listdir(str(tmp_path)) == []
+
+
+def test_train_takes_at_most_max_alphas():
+    assert_one_line_error(*run_main("train", *["--alpha", "1"] * 21), "--alpha", "20")
+
+
+# --- keeping a network: --save and --load --------------------------------------------
+
+def test_a_saved_network_answers_the_same_next_lesson(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_data(tmp_path, class_file(";", "\r\n", ","), "class.csv")
+    status, out, err = run_main("train", "--data", "class.csv", "--skip", "name", "--scale",
+                                "--bias", "--iterations", "500", "--ask", "5,6",
+                                "--save", "net.json")
+    assert (status, err) == (0, "") and out.endswith("Saved the network to net.json\n")
+    assert sorted(os.listdir(".")) == ["class.csv", "net.json"]
+    loaded = pureneuron.load_network("net.json")
+    kept = pureneuron.read_examples("class.csv", ["name"])
+    scaling = pureneuron.scaling_of(kept.X)
+    trained = pureneuron.train_network(pureneuron.scaled(kept.X, scaling), kept.y, [2, 4, 1],
+                                       500, bias=True)
+    assert loaded["weights"] == trained["weights"]  # every float exactly
+    assert loaded["scaling"] == scaling and loaded["labels"] == ["fail", "pass"]
+    assert loaded["inputs"] == ["studied", "slept"]
+    status, again, err = run_main("train", "--load", "net.json", "--ask", "5,6", "--test",
+                                  "class.csv", "--skip", "name")
+    assert (status, err) == (0, "")
+    asked = [line for line in out.splitlines() if line.startswith("New situation")]
+    assert asked == [line for line in again.splitlines() if line.startswith("New situation")]
+    assert out.split("On the examples it trained on:\n")[1].split("New situation")[0] == \
+        again.split("On the test examples:\n")[1].split("New situation")[0]
+    assert "Scaled to 0..1: studied 1.5..7, slept 4.5..9\n" in again
+
+
+def test_a_saved_network_without_scaling_or_labels_round_trips(tmp_path):
+    path = str(tmp_path / "xor.json")
+    assert run_main("train", "--data", "xor", "--iterations", "50", "--save", path)[0] == 0
+    with open(path) as file:
+        saved = json.load(file)
+    assert saved["scaling"] is None and saved["labels"] is None and saved["layers"] == [2, 4, 1]
+    result = pureneuron.train_network([[0, 0], [0, 1], [1, 0], [1, 1]], [[0], [1], [1], [0]],
+                                      [2, 4, 1], 50)
+    assert saved["weights"] == result["weights"]
+    ordinary = tmp_path / "ordinary.txt"
+    ordinary.write_text("")
+    assert os.stat(path).st_mode == os.stat(str(ordinary)).st_mode  # not private to its maker
+    out = run_main("train", "--load", path, "--table")[1]
+    assert "inputs  answer      trained on\n0 0     %.8f" % pureneuron.answer(result, [0, 0]) in out
+
+
+GOOD_SAVE = {"format": "pureneuron network 1", "layers": [2, 1], "bias": False,
+             "weights": [[[0.5], [-0.25]]], "scaling": None, "labels": None, "inputs": None}
+
+
+def changed(**changes):
+    """GOOD_SAVE as JSON text, with some entries changed (None: left out)."""
+    saved = dict(GOOD_SAVE)
+    for key, value in changes.items():
+        if value is None:
+            del saved[key]
+        else:
+            saved[key] = value
+    return json.dumps(saved)
+
+
+BAD_SAVES = [
+    ("not JSON", "{'layers': [2, 1]}"), ("empty", ""), ("a list", "[1, 2]"),
+    ("foreign", json.dumps({"layers": [2, 1]})), ("no format", changed(format=None)),
+    ("bad layers", changed(layers=[2])), ("layers of text", changed(layers=["2", "1"])),
+    ("huge layer", changed(layers=[2, 10 ** 9])), ("bias 1", changed(bias=1)),
+    ("short weights", changed(weights=[[[0.5]]])), ("text weight", changed(weights=[[["0.5"],
+                                                                                      [1]]])),
+    ("true weight", changed(weights=[[[True], [1]]])),
+    ("NaN", changed().replace("0.5", "NaN")), ("Infinity", changed().replace("0.5", "Infinity")),
+    ("1e999", changed().replace("0.5", "1e999")), ("digits", changed().replace("0.5", "9" * 5000)),
+    ("deep", "[" * 100000 + "]" * 100000),
+    ("scaling", changed(scaling=[[0, 1]])), ("labels", changed(labels=["a", "a"])),
+    ("inputs", changed(inputs=["a"])), ("too many weights", changed(layers=[1000, 1000, 1])),
+    ("bytes", b"\xff\xfe\x00\x00\x00"),
+]
+
+
+@pytest.mark.parametrize("why, text", BAD_SAVES, ids=[case[0] for case in BAD_SAVES])
+def test_a_damaged_or_foreign_saved_network_is_one_line(tmp_path, why, text):
+    path = write_data(tmp_path, text, "net.json")
+    before = open(path, "rb").read()
+    assert_one_line_error(*run_main("train", "--load", path, "--ask", "1,1"), "net.json")
+    assert open(path, "rb").read() == before and os.listdir(str(tmp_path)) == ["net.json"]
+
+
+def test_load_refuses_training_options_and_an_oversized_file(tmp_path, monkeypatch):
+    path = write_data(tmp_path, changed(), "net.json")
+    status, out, err = run_main("train", "--load", path, "--ask", "1,0")
+    assert (status, err) == (0, "")
+    assert "New situation 1,0 -> %.8f\n" % (1 / (1 + math.exp(-0.5))) in out
+    for option in (["--layers", "2,1"], ["--bias"], ["--scale"], ["--hold-out", "1"],
+                   ["--data", "xor"], ["--iterations", "5"], ["--alpha", "2"]):
+        assert_one_line_error(*run_main("train", "--load", path, *option), option[0])
+    assert_one_line_error(*run_main("train", "--load", path, "--ask", "1,0,0"), "2 inputs")
+    monkeypatch.setattr(pureneuron, "MAX_DATA_BYTES", 50)
+    assert_one_line_error(*run_main("train", "--load", path), "MB")
+
+
+@pytest.mark.parametrize("name, mentions", [("net.txt", [".json"]), ("missing/net.json",
+                                                                      ["no folder"]),
+                                            ("data.json", ["data file"])])
+def test_save_refuses_before_training_what_it_could_not_write(tmp_path, monkeypatch, name,
+                                                              mentions):
+    monkeypatch.chdir(tmp_path)
+    write_data(tmp_path, "0,1,1\n1,0,0\n", "data.json")
+    before = open("data.json", "rb").read()
+    assert_one_line_error(*run_main("train", "--data", "data.json", "--save", name), *mentions)
+    assert os.listdir(".") == ["data.json"] and open("data.json", "rb").read() == before
+
+
+def test_a_failed_save_leaves_no_file_behind(tmp_path, monkeypatch):
+    path = tmp_path / "net.json"
+    path.write_text("the old network\n")
+
+    def full_disk(*args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(pureneuron.os, "replace", full_disk)
+    status, out, err = run_main("train", "--data", "and", "--iterations", "5",
+                                "--save", str(path))
+    assert status == 1 and "No space left on device" in err and err.count("\n") == 1
+    assert os.listdir(str(tmp_path)) == ["net.json"] and path.read_text() == "the old network\n"
+
+
+# --- names in messages, and training that stops giving numbers -------------------------
+
+@pytest.mark.parametrize("name", ["a\nb.csv", "\x1b[2Jclear.csv", "x" * 300 + ".csv"])
+def test_a_file_name_is_escaped_and_shortened_in_messages(tmp_path, name):
+    path = os.path.join(str(tmp_path), name)
+    status, out, err = run_main("train", "--data", path)
+    assert_one_line_error(status, out, err)
+    assert "\x1b" not in err and len(err) < 400
+
+
+def test_a_name_the_console_cannot_encode_is_escaped(tmp_path):
+    path = write_data(tmp_path, "0,1,1\n1,0,0\n", "données.csv")
+    environment = dict(os.environ, PYTHONIOENCODING="ascii")
+    status, out, err = run_process(script("train", "--data", path, "--iterations", "1"),
+                                   env=environment)
+    assert (status, err) == (0, "") and "donn\\xe9es.csv" in out.splitlines()[0]
+    status, out, err = run_process(script("train", "--data", path + "x"), env=environment)
+    assert_one_line_error(status, out, err, "donn\\xe9es.csvx")
+
+
+def test_weights_that_stop_being_numbers_are_one_line_and_no_table(monkeypatch):
+    real = pureneuron.train_network
+
+    @functools.wraps(real)  # its signature too: the command line reads its defaults
+    def overflowing(*args, **settings):
+        result = real(*args, **settings)
+        result["weights"][0][0][0] = float("nan")
+        result["non_finite_at"] = 3
+        return result
+    monkeypatch.setattr(pureneuron, "train_network", overflowing)
+    status, out, err = run_main("train", "--data", "xor", "--iterations", "5", "--table",
+                                "--plot")
+    assert (status, err) == (0, "")
+    assert "stopped giving numbers at iteration 3" in out and "--alpha" in out
+    assert "nan" not in out and "inputs  answer" not in out and "iteration\n" not in out
+
+
+# --- the named tables ----------------------------------------------------------------
+
+def test_data_list_names_every_table_with_its_inputs_and_size():
+    status, out, err = run_main("train", "--data", "list")
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert [line.split()[0] for line in lines] == list(pureneuron.DATASETS)
+    for line, table in zip(lines, pureneuron.DATASETS.values()):
+        assert " %d examples, " % len(table.X) in line and len(line) <= 80
+    assert "inputs studied, slept" in lines[-1]
+
+
+def test_one_neuron_cannot_learn_xor_of_two_inputs_but_a_hidden_layer_can():
+    alone = run_main("train", "--data", "xor", "--layers", "2,1")[1]
+    assert "\n2 of 4 right\n" in alone
+    hidden = run_main("train", "--data", "xor", "--layers", "2,4,1")[1]
+    assert "\n4 of 4 right\n" in hidden
+
+
+@pytest.mark.parametrize("line", [b"\n", b"\r", b"0,1\n", b"0;1\r\n", b";;;\r\n"],
+                         ids=["LF", "CR", "short lines", "CRLF", "empty rows"])
+def test_a_file_at_the_byte_limit_is_read_or_refused_in_seconds(tmp_path, monkeypatch, line):
+    # a limit of 256 KB here: the time grows in step with the size, to about 10 s at 10 MB
+    monkeypatch.setattr(pureneuron, "MAX_DATA_BYTES", 2 ** 18)
+    monkeypatch.setattr(pureneuron, "MAX_EXAMPLES", 2000)
+    path = write_data(tmp_path, (line * 2 ** 18)[:2 ** 18])
+    started = time.monotonic()
+    status, out, err = run_main("train", "--data", path, "--iterations", "0")
+    assert_one_line_error(status, out, err)  # no examples, or too many
+    assert time.monotonic() - started < 5
+
+
+def test_saved_json_with_more_lists_than_a_network_is_refused_before_parsing(tmp_path):
+    path = write_data(tmp_path, "[" + "[]," * 100000 + "[]]", "net.json")
+    assert_one_line_error(*run_main("train", "--load", path), "more lists")
+
+
+def test_header_names_and_words_from_a_file_are_shown_escaped(tmp_path):
+    path = write_data(tmp_path, "x\x1b[31m,t\n1,yes\x07\n0,no\n")
+    status, out, err = run_main("train", "--data", path, "--iterations", "1", "--scale")
+    assert (status, err) == (0, "") and "\x1b" not in out and "\x07" not in out
+    assert "Scaled to 0..1: 'x\\x1b[31m' 0..1\n" in out and "'yes\\x07'" in out
+
+
+def test_several_alphas_score_held_out_and_test_examples_on_rows_of_their_own():
+    out = run_main("train", "--data", "exam", "--hold-out", "4", "--test", "exam", "--scale",
+                   "--alpha", "1", "--alpha", "2", "--iterations", "100")[1]
+    rows = [line.split("  ")[0] for line in out.splitlines()[6:]]
+    assert rows == ["iteration", "100", "right", "right: 4 examples held out (seed 1)",
+                    "right: test examples"]
+    assert re.search(r"right: test examples +\d+ of 16 +\d+ of 16$", out.splitlines()[-1])
