@@ -34,6 +34,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
+SHARED = os.path.join(os.path.dirname(REPO), "shared")
 SCRIPT = "pureneuron.py"
 PYODIDE_RUNNER = os.path.join(HERE, "run_pyodide.mjs")
 CPYTHONS = ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]
@@ -82,7 +83,11 @@ class Interpreter:
     def pytest(self, site, args):
         """The command line that runs pytest, found in site, in the repository."""
         if self.kind == "pyodide":
-            return self.command + ["--mount", REPO, "--path", site, "-m", "pytest"] + list(args)
+            # ../shared beside the repository (the posts' outputs) where it is there too
+            beside = [arg for folder in [SHARED] if os.path.isdir(folder)
+                      for arg in ["--also", folder]]
+            return self.command + ["--mount", REPO] + beside + ["--path", site, "-m", "pytest"] \
+                + list(args)
         return self.command + ["-m", "pytest"] + list(args)
 
 

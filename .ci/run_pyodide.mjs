@@ -9,7 +9,8 @@
 //
 // A FILE is read on the host and written into Pyodide's virtual file system, as a
 // notebook user uploads it; --mount DIR instead shows the host folder DIR inside
-// Pyodide (at /mnt/DIR's name) and runs there.  --path DIR mounts DIR too and puts
+// Pyodide (at /mnt/DIR's name) and runs there; --also DIR shows another folder
+// beside it (at /mnt/its name), such as ../shared.  --path DIR mounts DIR too and puts
 // it on sys.path (where pytest was unpacked).  Where Pyodide is: PYODIDE_DIR (the
 // folder holding pyodide.mjs), else the `pyodide` package Node finds itself.
 // Python's standard output and error go to ours byte for byte; the exit status is
@@ -19,16 +20,18 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-const USAGE = "usage: run_pyodide.mjs [--mount DIR] [--path DIR]... " +
+const USAGE = "usage: run_pyodide.mjs [--mount DIR] [--also DIR]... [--path DIR]... " +
   "(FILE | -m MODULE | -c CODE) [ARGS...]";
 
 function parseArguments(argv) {
-  const options = { mount: null, paths: [], file: null, module: null, code: null, args: [] };
+  const options = { mount: null, also: [], paths: [], file: null, module: null, code: null,
+                    args: [] };
   let i = 0;
   for (; i < argv.length; i++) {
     const word = argv[i];
-    if ((word === "--mount" || word === "--path") && i + 1 < argv.length) {
+    if (["--mount", "--also", "--path"].includes(word) && i + 1 < argv.length) {
       if (word === "--mount") options.mount = argv[++i];
+      else if (word === "--also") options.also.push(argv[++i]);
       else options.paths.push(argv[++i]);
     } else if ((word === "-m" || word === "-c") && i + 1 < argv.length) {
       options[word === "-m" ? "module" : "code"] = argv[++i];
@@ -108,6 +111,7 @@ async function main() {
   pyodide.setStderr(writerTo(2));
   let cwd = "/home/pyodide";
   if (options.mount) cwd = mounted(pyodide, options.mount);
+  options.also.forEach((dir) => mounted(pyodide, dir));
   const paths = options.paths.map((dir) => mounted(pyodide, dir));
   let file = null;
   if (options.file) {
