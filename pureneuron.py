@@ -1451,7 +1451,7 @@ def network_of(result, X: Optional[Matrix] = None, y: Optional[Matrix] = None,
     elif "syn0" in result:
         names, labels, data = ["syn0"], ["l0", "l1"], "trask-2layer"
     elif isinstance(result["synaptic_weights"], tuple):  # Milo's two layers
-        names, labels, data = ["layer 1", "layer 2"], ["inputs", "layer 1", "layer 2"], \
+        names, labels, data = ["layer1", "layer2"], ["inputs", "layer 1", "layer 2"], \
             "multi-layer"
         asked = asked or [[1, 1, 0]]
     else:  # Milo's neuron
@@ -1558,9 +1558,11 @@ def number_text(x: Number) -> str:
 
 
 def on_the_map(net: Network, situation: Vector) -> bool:
-    """Whether a situation lies on the map: its held inputs at their held values."""
+    """Whether a situation lies on the map: inside its square, other inputs at their held values."""
     varying, held = map_axes(net)
-    return all(situation[c] == held[c] for c in range(len(held)) if c not in varying)
+    return all(situation[c] == held[c] if c not in varying else
+               min(row[c] for row in net.X) <= situation[c] <= max(row[c] for row in net.X)
+               for c in range(len(held)))
 
 
 MAP_CHARACTERS = " .:-=+*#%@"   # answers 0-0.1, ..., 0.9-1: from 0.5 on, + * # % @
@@ -1778,7 +1780,7 @@ def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, lar
                   caption: str, box: Tuple[float, float, float, float]) -> None:
     """Neurons in columns, one a layer, and every weight as a line from one to the next."""
     left, top, width, height = box
-    group = sub(svg, "g")
+    group = sub(svg, "g", class_="network")
     sub(group, "rect", x=float(left), y=float(top), width=float(width), height=float(height),
         fill="none", stroke="#bbbbbb", rx=6)
     heading, shading = caption.split(", ", 1)
@@ -1799,7 +1801,8 @@ def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, lar
 
     labelled = sum(len(m) * len(m[0]) for m in weights) <= LABELLED_WEIGHTS
     thickest = 8.25 if labelled else 3.25  # many lines: thinner, so that they stay apart
-    lines, labels = sub(group, "g", stroke_linecap="round"), sub(group, "g")
+    lines = sub(group, "g", class_="weights", stroke_linecap="round")
+    labels = sub(group, "g")
     for k, synapses in enumerate(weights):
         for i, row in enumerate(synapses):
             # each source's values at their own distance along its lines, from a
@@ -1823,7 +1826,8 @@ def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, lar
         for i in range(count):
             value = outputs[k][0][i]
             x, y = xs[k], y_of(k, i)
-            circle = sub(group, "circle", cx=x, cy=y, r=radius, fill=grey(value),
+            circle = sub(group, "circle", class_="neuron", cx=x, cy=y, r=radius,
+                         fill=grey(value),
                          stroke="#000000", stroke_width=1.5)
             tooltip(circle, "%s, %s %d: %s %s" % (
                 net.labels[k], "input" if k == 0 else "neuron", i + 1,
@@ -1834,7 +1838,7 @@ def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, lar
                      colour="#ffffff" if value > 0.55 else "#000000")
         if net.bias and k < columns - 1:
             y = y_of(k, count)
-            square = sub(group, "rect", x=xs[k] - radius, y=y - radius, width=2 * radius,
+            square = sub(group, "rect", class_="bias", x=xs[k] - radius, y=y - radius, width=2 * radius,
                          height=2 * radius, fill=grey(1), stroke="#000000")
             tooltip(square, "bias: a constant input of 1 to %s" % net.labels[k + 1])
             text(group, xs[k], y + 5, "1", 14, anchor="middle", colour="#ffffff")
@@ -1845,7 +1849,7 @@ def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, lar
 def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> None:
     """The map of the answers over the two inputs that vary, the 0.5 line and the examples."""
     left, top, width, height = box
-    group = sub(svg, "g")
+    group = sub(svg, "g", class_="map")
     text(group, left, top + 18, "What it answers", 18, weight="bold")
     reason = no_map_reason(net)
     if reason:
@@ -1859,12 +1863,13 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     size = 200.0
     x0, y0 = left + 58, top + 34
     cell = size / side
-    cells = sub(group, "g", shape_rendering="crispEdges")
+    cells = sub(group, "g", class_="map-cells", shape_rendering="crispEdges")
     for r, row in enumerate(answers):
         for c, a in enumerate(row):
             sub(cells, "rect", x=x0 + c * cell, y=y0 + size - (r + 1) * cell,
                 width=cell + 0.6, height=cell + 0.6, fill=answer_colour(a))
-    sub(group, "rect", x=x0, y=y0, width=size, height=size, fill="none", stroke="#000000")
+    sub(group, "rect", class_="map-frame", x=x0, y=y0, width=size, height=size, fill="none",
+        stroke="#000000")
 
     def point(c, r):  # grid units to the page: cell centres
         return x0 + (c + 0.5) * cell, y0 + size - (r + 0.5) * cell
@@ -1879,7 +1884,7 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
                      (situation[second] - ys[0]) / (ys[-1] - ys[0]) * (side - 1))
     for situation, target in zip(net.X, net.y):
         x, y = place(situation)
-        mark = sub(group, "circle", cx=x, cy=y, r=11.0, fill="#ffffff", stroke="#000000",
+        mark = sub(group, "circle", class_="example", cx=x, cy=y, r=11.0, fill="#ffffff", stroke="#000000",
                    stroke_width=2)
         tooltip(mark, "trained on %s: target %s, answer %.8f" % (
             ", ".join(map(number_text, situation)), number_text(target[0]),
@@ -1889,7 +1894,7 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     for situation in net.asked:
         if on_the_map(net, situation):
             x, y = place(situation)
-            mark = sub(group, "rect", x=x - 10, y=y - 10, width=20.0, height=20.0,
+            mark = sub(group, "rect", class_="new-situation", x=x - 10, y=y - 10, width=20.0, height=20.0,
                        fill="#ffffff", stroke="#000000", stroke_width=2, stroke_dasharray="4 2")
             tooltip(mark, "new situation %s: answer %.8f" % (
                 ", ".join(map(number_text, situation)),
@@ -1949,7 +1954,7 @@ def error_chart(svg, curves: List[Tuple[str, List[Tuple[int, float]]]],
                 box: Tuple[float, float, float, float]) -> None:
     """The error against iterations, one curve each, on a log scale when it falls tenfold."""
     left, top, width, height = box
-    group = sub(svg, "g")
+    group = sub(svg, "g", class_="errors")
     text(group, left, top + 18, "How it learned", 18, weight="bold")
     finite = [e for _, points in curves for _, e in points if math.isfinite(e)]
     if finite and all(len(points) < 2 for _, points in curves):
@@ -2008,7 +2013,7 @@ def error_chart(svg, curves: List[Tuple[str, List[Tuple[int, float]]]],
                 runs.append(run_)
                 run_ = []
         runs.append(run_)
-        curve = sub(group, "g", fill="none", stroke=colour, stroke_width=3,
+        curve = sub(group, "g", class_="curve", fill="none", stroke=colour, stroke_width=3,
                     stroke_dasharray="" if n < len(CURVE_COLOURS) else "8 4")
         tooltip(curve, "%s: last error %s" % (name, python2_str(points[-1][1])))
         for run_ in runs:
