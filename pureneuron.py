@@ -1588,8 +1588,8 @@ def map_text(net: Network, columns: int = 41, rows: int = 21) -> List[str]:
         if on_the_map(net, situation):
             mark(situation, "?")
     held = held_inputs_text(net)
-    lines = ["What the network answers across input %d (across) and input %d (up)%s"
-             % (first + 1, second + 1, "; " + held if held else "")]
+    lines = ["What the network answers across input %d (across) and input %d (up)"
+             % (first + 1, second + 1)] + (["(%s)" % held] if held else [])
     for r in reversed(range(rows)):
         label = number_text(ys[r]) if r in (0, rows - 1) else ""
         lines.append("%6s |%s|" % (label, "".join(grid[r])))
@@ -2195,7 +2195,7 @@ def show_program_pictures(options: dict, program, result, settings: dict) -> Non
     net = program_network(program.function, result, **settings)
     iterations = settings.get("iterations", default_of(program.function, "iterations"))
     show_pictures(options, net, lambda: program_check(program.function, **settings),
-                  "%s, %s iterations" % (program.name, "{:,}".format(iterations)))
+                  "%s: %s iterations" % (program.name, "{:,}".format(iterations)))
 
 
 def show_train_pictures(options: dict, result: dict, X: Matrix, y: Matrix,
@@ -2207,8 +2207,10 @@ def show_train_pictures(options: dict, result: dict, X: Matrix, y: Matrix,
     example = options["ask"][0] if options["ask"] else None
     show_pictures(options, net, lambda: train_check(
         X, y, settings["layers"], settings["alpha"], settings["seed"], settings["bias"]),
-        "%s on %s, %s iterations" % (",".join(map(str, settings["layers"])), options["data"],
-                                     "{:,}".format(settings["iterations"])), example)
+        "Layers %s trained on %s: %s iterations, alpha %s%s" % (
+            ",".join(map(str, settings["layers"])), options["data"],
+            "{:,}".format(settings["iterations"]), python2_str(settings["alpha"]),
+            ", with bias" if settings["bias"] else ""), example)
 
 
 

@@ -2149,8 +2149,8 @@ def test_svg_refuses_a_layer_too_wide_to_draw_before_training():
 
 
 @portable
-@pytest.mark.parametrize("data, held", [("xor", "; input 3 held at 1, as in every example"),
-                                        ("gate.csv", "")])
+@pytest.mark.parametrize("data, held", [("xor", ["(input 3 held at 1, as in every example)"]),
+                                        ("gate.csv", [])])
 def test_map_draws_the_answers_in_characters(data, held, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "gate.csv").write_text("a,b,t\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n")
@@ -2158,9 +2158,9 @@ def test_map_draws_the_answers_in_characters(data, held, tmp_path, monkeypatch):
                                 "--bias")
     assert (status, err) == (0, "")
     lines = out.splitlines()
-    start = lines.index("What the network answers across input 1 (across) and input 2 (up)"
-                        + held)
-    rows = lines[start + 1:start + 22]
+    start = lines.index("What the network answers across input 1 (across) and input 2 (up)")
+    assert lines[start + 1:start + 1 + len(held)] == held
+    rows = lines[start + 1 + len(held):start + 22 + len(held)]
     assert all(len(row) == 50 for row in rows)
     assert (rows[0][8], rows[0][-2], rows[-1][8], rows[-1][-2]) == ("1", "0", "0", "1")
     X, y = ([r[:2] for r in XOR_X], XOR_Y)
