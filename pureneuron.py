@@ -1725,7 +1725,8 @@ def network_svg(net: Network, example: Optional[Vector] = None, title: str = "")
     weight_legend(svg, 16, 58)
     if example is None:
         example = net.X[0] if net.X is not None else [1] * sizes[0]
-    shown = "shaded by each neuron's output for inputs %s" % ", ".join(map(number_text, example))
+    shown = "shaded by each neuron's output for input%s %s" % (
+        "s" if len(example) > 1 else "", ", ".join(map(number_text, example)))
     largest = max(abs(w) for weights in [net.weights] + [net.starting_weights or []]
                   for m in weights for row in m for w in row) or 1
     if net.starting_weights:
@@ -1818,7 +1819,7 @@ def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, lar
                 tooltip(line, "%s[%d][%d] = %s" % (net.names[k], i, j, weight_text(w)))
                 if labelled:
                     text(labels, x1 + (x2 - x1) * along, y1 + (y2 - y1) * along + 5,
-                         "%.2f" % w, 13,
+                         "%.2f" % w if abs(w) < 100 else "%.3g" % w, 13,
                          anchor="middle", weight="bold",
                          colour="#005a8c" if w >= 0 else "#a04600", halo=True)
     for k, count in enumerate(counts):
@@ -1962,8 +1963,8 @@ def error_chart(svg, curves: List[Tuple[str, List[Tuple[int, float]]]],
             ", ".join(python2_str(points[0][1]) for _, points in curves if points)
         finite = []
     elif not finite:
-        words = ("This program keeps no errors as it trains (three-layer, gradient-descent "
-                 "and train do)." if not curves else "The error is not a number: the weights "
+        words = ("No errors were noted as it trained (three-layer, gradient-descent and "
+                 "train note them)." if not curves else "The error is not a number: the weights "
                  "overflowed.")
     if not finite:
         for n, line in enumerate(wrapped(words, 60)):
