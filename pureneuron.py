@@ -1413,6 +1413,19 @@ class Network(NamedTuple):
     note: str = ""                     # which of several networks is drawn
 
 
+# How a picture reads each post program's result: a key that only that result
+# holds -> the names of its weight matrices and of its layers, the posts' table
+# it trained on, and the new situation the post asked it about.
+PROGRAM_RESULTS = {
+    "synapse_0": (["synapse_0", "synapse_1"], ["layer_0", "layer_1", "layer_2"], "trask", []),
+    "syn1": (["syn0", "syn1"], ["l0", "l1", "l2"], "trask", []),         # 3-layer, 11 lines
+    "l1": (["syn0"], ["l0", "l1"], "trask-2layer", []),                   # 2-layer
+    "output": (["layer1", "layer2"], ["inputs", "layer 1", "layer 2"], "multi-layer",
+               [[1, 1, 0]]),
+    "answer": (["synaptic_weights"], ["inputs", "neuron"], "milo", [[1, 0, 0]]),
+}
+
+
 def network_of(result, X: Optional[Matrix] = None, y: Optional[Matrix] = None,
                starting_weights: Optional[List[Matrix]] = None,
                asked: Sequence[Vector] = ()) -> Network:
@@ -1438,39 +1451,24 @@ def network_of(result, X: Optional[Matrix] = None, y: Optional[Matrix] = None,
         note = "drawn: %s, the lowest final error" % curves[best][0] if len(result) > 1 else ""
         return drawn._replace(curves=curves, note=note)
     curves = [("error", noted_errors(result["errors"]))] if result.get("errors") else []
-    if "weights" in result:  # train_network
-        count = len(result["weights"])
-        names, data = ["syn%d" % k for k in range(count)], None
-        labels = ["l%d" % k for k in range(count + 1)]
-        starting_weights = starting_weights or result["starting_weights"]
-    elif "synapse_0" in result:  # Trask's Part 2
-        names, labels, data = ["synapse_0", "synapse_1"], ["layer_0", "layer_1", "layer_2"], \
-            "trask"
-    elif "syn1" in result:  # Trask's 3-layer network, and its 11 lines
-        names, labels, data = ["syn0", "syn1"], ["l0", "l1", "l2"], "trask"
-    elif "syn0" in result:
-        names, labels, data = ["syn0"], ["l0", "l1"], "trask-2layer"
-    elif isinstance(result["synaptic_weights"], tuple):  # Milo's two layers
-        names, labels, data = ["layer1", "layer2"], ["inputs", "layer 1", "layer 2"], \
-            "multi-layer"
-        asked = asked or [[1, 1, 0]]
-    else:  # Milo's neuron
-        names, labels, data = ["synaptic_weights"], ["inputs", "neuron"], "milo"
-        asked = asked or [[1, 0, 0]]
-    if "weights" in result:
-        weights = result["weights"]
-    elif "synaptic_weights" in result:
-        weights = result["synaptic_weights"]
-        weights = list(weights) if isinstance(weights, tuple) else [weights]
+    if "weights" in result:  # train_network's
+        weights, starting = result["weights"], result["starting_weights"]
+        names = ["syn%d" % k for k in range(len(weights))]
+        labels = ["l%d" % k for k in range(len(weights) + 1)]
     else:
-        weights = [result[name] for name in names]
-    starting = starting_weights or result.get("starting_weights")
-    if isinstance(starting, tuple) or (starting and not isinstance(starting[0][0], list)):
-        starting = list(starting) if isinstance(starting, tuple) else [starting]
-    if X is None and data:
-        X, y = DATASETS[data][:2]
-    return Network(labels, names, list(weights), starting, bool(result.get("bias")), curves,
-                   X, y, [list(s) for s in asked])
+        key = next(key for key in PROGRAM_RESULTS if key in result)
+        names, labels, data, question = PROGRAM_RESULTS[key]
+        # Milo's programs keep their weights under one name: a matrix, or a pair of them
+        weights = result.get("synaptic_weights") or [result[name] for name in names]
+        starting = result.get("starting_weights")
+        if key == "answer":
+            weights, starting = [weights], starting and [starting]
+        if X is None:
+            X, y = DATASETS[data][:2]
+        asked = asked or question
+    starting = starting_weights or starting  # given, or as the result has them
+    return Network(labels, names, list(weights), list(starting) if starting else None,
+                   bool(result.get("bias")), curves, X, y, [list(s) for s in asked])
 
 
 def noted_errors(errors: list) -> List[Tuple[int, float]]:
