@@ -1456,7 +1456,10 @@ def network_of(result, X: Optional[Matrix] = None, y: Optional[Matrix] = None,
         names = ["syn%d" % k for k in range(len(weights))]
         labels = ["l%d" % k for k in range(len(weights) + 1)]
     else:
-        key = next(key for key in PROGRAM_RESULTS if key in result)
+        key = next((key for key in PROGRAM_RESULTS if key in result), None)
+        if key is None:
+            raise ValueError("a picture is drawn from what a program of the posts or "
+                             "train_network returns; this holds %s" % ", ".join(result))
         names, labels, data, question = PROGRAM_RESULTS[key]
         # Milo's programs keep their weights under one name: a matrix, or a pair of them
         weights = result.get("synaptic_weights") or [result[name] for name in names]
@@ -1494,7 +1497,7 @@ def program_network(function: Callable, result, **settings) -> Network:
 def map_axes(net: Network) -> Tuple[List[int], Vector]:
     """The inputs that vary in the data (the map's axes) and every input's value where it is held.
 
-    >>> map_axes(network_of({"synaptic_weights": [[1.0], [2.0], [3.0]]}))[0]
+    >>> map_axes(network_of({"synaptic_weights": [[1.0], [2.0], [3.0]], "answer": [[0.5]]}))[0]
     [0, 1]
     """
     columns = list(zip(*net.X))
