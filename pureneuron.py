@@ -1682,7 +1682,7 @@ def write_whole(path, text: str) -> None:
     folder = os.path.dirname(os.path.abspath(name))
     temporary = None
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=".pureneuron-", suffix=".svg",
+        descriptor, temporary = tempfile.mkstemp(prefix=".pureneuron-", suffix=".tmp",
                                                  dir=folder)
         with open(descriptor, "w", encoding="utf-8", newline="\n") as file:
             file.write(text)
@@ -1949,7 +1949,7 @@ def answers_panel(group, net: Network, left: float, top: float, rows: int = 10) 
 def wrapped(words: str, width: int) -> List[str]:
     """Words in lines of at most width characters."""
     import textwrap  # here, not at the top: see training_loop
-    return textwrap.wrap(words, width)
+    return textwrap.wrap(words, width, break_on_hyphens=False)
 
 
 def error_chart(svg, curves: List[Tuple[str, List[Tuple[int, float]]]],
@@ -2072,7 +2072,8 @@ def check_lines(net: Network, after: List[Matrix], alpha: Number,
     net: the network at its starting weights (net.weights), with its data;
     after: the weights after one update, which moved each weight by -alpha * dE/dw.
     """
-    lines = ["Backpropagation checked by hand, at the starting weights:",
+    lines = ["Backpropagation checked by hand, at the starting weights%s:"
+             % ("" if alpha == 1 else ", alpha " + python2_str(alpha)),
              "E = 1/2 * sum((y - output)^2) over the %s. Each update moves a weight by"
              % plural(len(net.X), "example"),
              "-alpha * dE/dw, so backpropagation's slope is (before - after) / alpha; the",
