@@ -1475,7 +1475,7 @@ def network_of(result, X: Optional[Matrix] = None, y: Optional[Matrix] = None,
 
 
 def noted_errors(errors: list) -> List[Tuple[int, float]]:
-    """(iteration, error) pairs: train_network's as they are, a post's (one every 10,000) numbered."""
+    """(iteration, error) pairs: train_network's as they are; a post's, noted every 10,000."""
     return [e if isinstance(e, tuple) else (10000 * n, e) for n, e in enumerate(errors)]
 
 
@@ -1485,7 +1485,7 @@ def last_error(curve: List[Tuple[int, float]]) -> float:
 
 
 def program_network(function: Callable, result, **settings) -> Network:
-    """A post program's Network, its starting weights from a run of 0 iterations (printing nothing)."""
+    """A post program's Network, its starting weights from a run of 0 iterations (silent)."""
     with contextlib.redirect_stdout(io.StringIO()):
         start = function(**dict(settings, iterations=0))
     first = start[0] if isinstance(start, list) else start
@@ -1559,7 +1559,7 @@ def number_text(x: Number) -> str:
 
 
 def on_the_map(net: Network, situation: Vector) -> bool:
-    """Whether a situation lies on the map: inside its square, other inputs at their held values."""
+    """Whether a situation lies on the map: inside its square, other inputs at their values."""
     varying, held = map_axes(net)
     return all(situation[c] == held[c] if c not in varying else
                min(row[c] for row in net.X) <= situation[c] <= max(row[c] for row in net.X)
@@ -1655,7 +1655,7 @@ def weight_text(w: float) -> str:
 
 
 class Picture:
-    """An SVG picture: str() is its text, a notebook shows it inline, save() writes it to a file."""
+    """An SVG picture: str() is its text, a notebook shows it inline, save() writes a file."""
 
     def __init__(self, svg: str):
         self.svg = svg
@@ -1840,8 +1840,8 @@ def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, lar
                      colour="#ffffff" if value > 0.55 else "#000000")
         if net.bias and k < columns - 1:
             y = y_of(k, count)
-            square = sub(group, "rect", class_="bias", x=xs[k] - radius, y=y - radius, width=2 * radius,
-                         height=2 * radius, fill=grey(1), stroke="#000000")
+            square = sub(group, "rect", class_="bias", x=xs[k] - radius, y=y - radius,
+                         width=2 * radius, height=2 * radius, fill=grey(1), stroke="#000000")
             tooltip(square, "bias: a constant input of 1 to %s" % net.labels[k + 1])
             text(group, xs[k], y + 5, "1", 14, anchor="middle", colour="#ffffff")
             text(group, xs[k] - radius - 4, y + 5, "bias", 14, anchor="end")
@@ -1886,8 +1886,8 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
                      (situation[second] - ys[0]) / (ys[-1] - ys[0]) * (side - 1))
     for situation, target in zip(net.X, net.y):
         x, y = place(situation)
-        mark = sub(group, "circle", class_="example", cx=x, cy=y, r=11.0, fill="#ffffff", stroke="#000000",
-                   stroke_width=2)
+        mark = sub(group, "circle", class_="example", cx=x, cy=y, r=11.0, fill="#ffffff",
+                   stroke="#000000", stroke_width=2)
         tooltip(mark, "trained on %s: target %s, answer %.8f" % (
             ", ".join(map(number_text, situation)), number_text(target[0]),
             answer({"weights": net.weights, "bias": net.bias}, situation)))
@@ -1896,8 +1896,9 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     for situation in net.asked:
         if on_the_map(net, situation):
             x, y = place(situation)
-            mark = sub(group, "rect", class_="new-situation", x=x - 10, y=y - 10, width=20.0, height=20.0,
-                       fill="#ffffff", stroke="#000000", stroke_width=2, stroke_dasharray="4 2")
+            mark = sub(group, "rect", class_="new-situation", x=x - 10, y=y - 10,
+                       width=20.0, height=20.0, fill="#ffffff", stroke="#000000",
+                       stroke_width=2, stroke_dasharray="4 2")
             tooltip(mark, "new situation %s: answer %.8f" % (
                 ", ".join(map(number_text, situation)),
                 answer({"weights": net.weights, "bias": net.bias}, situation)))
@@ -1929,7 +1930,7 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
 
 
 def answers_panel(group, net: Network, left: float, top: float, rows: int = 10) -> None:
-    """In place of a map: each example's inputs, target and answer, its answer's colour beside it."""
+    """In place of a map: each example's inputs, target and answer, the answer's colour too."""
     situations = [(s, t[0]) for s, t in zip(net.X, net.y)] + [(s, None) for s in net.asked]
     for n, heading in enumerate(["inputs", "target", "answer"]):
         text(group, left + (0, 150, 220)[n], top, heading, 15, weight="bold")

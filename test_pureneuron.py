@@ -1992,7 +1992,7 @@ def test_weights_are_written_on_the_lines_of_a_small_network_only():
 
 
 def map_corners(root):
-    """The fills of the map's cells at its corners: (bottom left, bottom right, top left, top right)."""
+    """The fills of the map's corner cells: bottom left, bottom right, top left, top right."""
     cells = elements(groups(root, "map-cells")[0], "rect")
     side = int(round(len(cells) ** 0.5))
     assert side * side == len(cells) and 11 <= side and len(cells) <= 5000
