@@ -1722,7 +1722,7 @@ def network_svg(net: Network, example: Optional[Vector] = None, title: str = "")
     ET.SubElement(svg, "rect", width="100%", height="100%", fill="white")
     sizes = [len(net.weights[0]) - net.bias] + [len(m[0]) for m in net.weights]
     heading = title or "A network of %s" % " -> ".join(map(str, sizes))
-    text(svg, 16, 30, heading + (" (%s)" % net.note if net.note else ""), 22, weight="bold")
+    svg_text(svg, 16, 30, heading + (" (%s)" % net.note if net.note else ""), 22, weight="bold")
     weight_legend(svg, 16, 58)
     if example is None:
         example = net.X[0] if net.X is not None else [1] * sizes[0]
@@ -1742,7 +1742,7 @@ def network_svg(net: Network, example: Optional[Vector] = None, title: str = "")
     return ET.tostring(svg, encoding="unicode")
 
 
-def sub(parent, tag: str, **attributes):
+def svg_element(parent, tag: str, **attributes):
     """A child element, its attributes' names with - for _ and numbers rounded to 0.1."""
     import xml.etree.ElementTree as ET
     return ET.SubElement(parent, tag, {key.rstrip("_").replace("_", "-"):
@@ -1751,12 +1751,12 @@ def sub(parent, tag: str, **attributes):
                                        for key, value in attributes.items()})
 
 
-def text(parent, x: float, y: float, words: str, size: int = 16, anchor: str = "start",
+def svg_text(parent, x: float, y: float, words: str, size: int = 16, anchor: str = "start",
          weight: str = "normal", colour: str = "#000000", halo: bool = False):
     """A line of text at (x, y); halo: a white outline so it reads over lines and shading."""
     extra = dict(stroke="white", stroke_width=4, paint_order="stroke",
                  stroke_linejoin="round") if halo else {}
-    element = sub(parent, "text", x=float(x), y=float(y), font_size=size, text_anchor=anchor,
+    element = svg_element(parent, "text", x=float(x), y=float(y), font_size=size, text_anchor=anchor,
                   font_weight=weight, fill=colour, **extra)
     element.text = words
     return element
@@ -1764,7 +1764,7 @@ def text(parent, x: float, y: float, words: str, size: int = 16, anchor: str = "
 
 def tooltip(element, words: str) -> None:
     """The text a browser shows when the pointer rests on the element."""
-    sub(element, "title").text = words
+    svg_element(element, "title").text = words
 
 
 def weight_legend(svg, x: float, y: float) -> None:
@@ -1772,22 +1772,22 @@ def weight_legend(svg, x: float, y: float) -> None:
     for offset, (colour, words) in enumerate([("#0072b2", "positive weight"),
                                               ("#d55e00", "negative weight")]):
         left = x + offset * 210
-        sub(svg, "line", x1=float(left), y1=float(y - 5), x2=float(left + 40), y2=float(y - 5),
+        svg_element(svg, "line", x1=float(left), y1=float(y - 5), x2=float(left + 40), y2=float(y - 5),
             stroke=colour, stroke_width=6)
-        text(svg, left + 48, y, words, 16)
-    text(svg, x + 420, y, "thicker line: larger weight; hover a line for its value", 16)
+        svg_text(svg, left + 48, y, words, 16)
+    svg_text(svg, x + 420, y, "thicker line: larger weight; hover a line for its value", 16)
 
 
 def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, largest: float,
                   caption: str, box: Tuple[float, float, float, float]) -> None:
     """Neurons in columns, one a layer, and every weight as a line from one to the next."""
     left, top, width, height = box
-    group = sub(svg, "g", class_="network")
-    sub(group, "rect", x=float(left), y=float(top), width=float(width), height=float(height),
+    group = svg_element(svg, "g", class_="network")
+    svg_element(group, "rect", x=float(left), y=float(top), width=float(width), height=float(height),
         fill="none", stroke="#bbbbbb", rx=6)
     heading, shading = caption.split(", ", 1)
-    text(group, left + 10, top + 24, heading, 18, weight="bold")
-    text(group, left + 10, top + 44, shading, 14, colour="#333333")
+    svg_text(group, left + 10, top + 24, heading, 18, weight="bold")
+    svg_text(group, left + 10, top + 44, shading, 14, colour="#333333")
     outputs = forward(weights, [list(example)], net.bias)
     columns = len(weights) + 1
     counts = [len(weights[0]) - net.bias] + [len(m[0]) for m in weights]
@@ -1803,8 +1803,8 @@ def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, lar
 
     labelled = sum(len(m) * len(m[0]) for m in weights) <= LABELLED_WEIGHTS
     thickest = 8.25 if labelled else 3.25  # many lines: thinner, so that they stay apart
-    lines = sub(group, "g", class_="weights", stroke_linecap="round")
-    labels = sub(group, "g")
+    lines = svg_element(group, "g", class_="weights", stroke_linecap="round")
+    labels = svg_element(group, "g")
     for k, synapses in enumerate(weights):
         for i, row in enumerate(synapses):
             # each source's values at their own distance along its lines, from a
@@ -1813,13 +1813,13 @@ def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, lar
             along = 0.25 + 0.5 * i / (len(synapses) - 1) if len(synapses) > 1 else 0.5
             for j, w in enumerate(row):
                 x1, y1, x2, y2 = xs[k], y_of(k, i), xs[k + 1], y_of(k + 1, j)
-                line = sub(lines, "line", x1=x1, y1=y1, x2=x2, y2=y2,
+                line = svg_element(lines, "line", x1=x1, y1=y1, x2=x2, y2=y2,
                            stroke="#0072b2" if w >= 0 else "#d55e00",
                            stroke_width=0.75 + thickest * abs(w) / largest,
                            stroke_opacity=0.85)
                 tooltip(line, "%s[%d][%d] = %s" % (net.names[k], i, j, weight_text(w)))
                 if labelled:
-                    text(labels, x1 + (x2 - x1) * along, y1 + (y2 - y1) * along + 5,
+                    svg_text(labels, x1 + (x2 - x1) * along, y1 + (y2 - y1) * along + 5,
                          "%.2f" % w if abs(w) < 100 else "%.3g" % w, 13,
                          anchor="middle", weight="bold",
                          colour="#005a8c" if w >= 0 else "#a04600", halo=True)
@@ -1828,34 +1828,34 @@ def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, lar
         for i in range(count):
             value = outputs[k][0][i]
             x, y = xs[k], y_of(k, i)
-            circle = sub(group, "circle", class_="neuron", cx=x, cy=y, r=radius,
+            circle = svg_element(group, "circle", class_="neuron", cx=x, cy=y, r=radius,
                          fill=grey(value),
                          stroke="#000000", stroke_width=1.5)
             tooltip(circle, "%s, %s %d: %s %s" % (
                 net.labels[k], "input" if k == 0 else "neuron", i + 1,
                 "value" if k == 0 else "output", "%.8f" % value))
             if radius >= 12:
-                text(group, x, y + 5, "%.3g" % value if k == 0 else "%.2f" % value,
+                svg_text(group, x, y + 5, "%.3g" % value if k == 0 else "%.2f" % value,
                      13 if radius < 18 else 14, anchor="middle",
                      colour="#ffffff" if value > 0.55 else "#000000")
         if net.bias and k < columns - 1:
             y = y_of(k, count)
-            square = sub(group, "rect", class_="bias", x=xs[k] - radius, y=y - radius,
+            square = svg_element(group, "rect", class_="bias", x=xs[k] - radius, y=y - radius,
                          width=2 * radius, height=2 * radius, fill=grey(1), stroke="#000000")
             tooltip(square, "bias: a constant input of 1 to %s" % net.labels[k + 1])
-            text(group, xs[k], y + 5, "1", 14, anchor="middle", colour="#ffffff")
-            text(group, xs[k] - radius - 4, y + 5, "bias", 14, anchor="end")
-        text(group, xs[k], top + height - 12, net.labels[k], 16, anchor="middle", weight="bold")
+            svg_text(group, xs[k], y + 5, "1", 14, anchor="middle", colour="#ffffff")
+            svg_text(group, xs[k] - radius - 4, y + 5, "bias", 14, anchor="end")
+        svg_text(group, xs[k], top + height - 12, net.labels[k], 16, anchor="middle", weight="bold")
 
 
 def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> None:
     """The map of the answers over the two inputs that vary, the 0.5 line and the examples."""
     left, top, width, height = box
-    group = sub(svg, "g", class_="map")
-    text(group, left, top + 18, "What it answers", 18, weight="bold")
+    group = svg_element(svg, "g", class_="map")
+    svg_text(group, left, top + 18, "What it answers", 18, weight="bold")
     reason = no_map_reason(net)
     if reason:
-        text(group, left, top + 42, reason, 14, colour="#333333")
+        svg_text(group, left, top + 42, reason, 14, colour="#333333")
         if net.X is not None:
             answers_panel(group, net, left, top + 70)
         return
@@ -1865,12 +1865,12 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     size = 200.0
     x0, y0 = left + 58, top + 34
     cell = size / side
-    cells = sub(group, "g", class_="map-cells", shape_rendering="crispEdges")
+    cells = svg_element(group, "g", class_="map-cells", shape_rendering="crispEdges")
     for r, row in enumerate(answers):
         for c, a in enumerate(row):
-            sub(cells, "rect", x=x0 + c * cell, y=y0 + size - (r + 1) * cell,
+            svg_element(cells, "rect", x=x0 + c * cell, y=y0 + size - (r + 1) * cell,
                 width=cell + 0.6, height=cell + 0.6, fill=answer_colour(a))
-    sub(group, "rect", class_="map-frame", x=x0, y=y0, width=size, height=size, fill="none",
+    svg_element(group, "rect", class_="map-frame", x=x0, y=y0, width=size, height=size, fill="none",
         stroke="#000000")
 
     def point(c, r):  # grid units to the page: cell centres
@@ -1878,7 +1878,7 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     path = " ".join("M%.1f %.1fL%.1f %.1f" % (point(*a) + point(*b))
                     for a, b in boundary_segments(answers))
     if path:
-        tooltip(sub(group, "path", d=path, stroke="#000000", stroke_width=2.5, fill="none"),
+        tooltip(svg_element(group, "path", d=path, stroke="#000000", stroke_width=2.5, fill="none"),
                 "where the answer is 0.5")
 
     def place(situation):
@@ -1886,39 +1886,39 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
                      (situation[second] - ys[0]) / (ys[-1] - ys[0]) * (side - 1))
     for situation, target in zip(net.X, net.y):
         x, y = place(situation)
-        mark = sub(group, "circle", class_="example", cx=x, cy=y, r=11.0, fill="#ffffff",
+        mark = svg_element(group, "circle", class_="example", cx=x, cy=y, r=11.0, fill="#ffffff",
                    stroke="#000000", stroke_width=2)
         tooltip(mark, "trained on %s: target %s, answer %.8f" % (
             ", ".join(map(number_text, situation)), number_text(target[0]),
             answer({"weights": net.weights, "bias": net.bias}, situation)))
-        text(group, x, y + 5, number_text(target[0]) if len(number_text(target[0])) < 3
+        svg_text(group, x, y + 5, number_text(target[0]) if len(number_text(target[0])) < 3
              else "%.1f" % target[0], 13, anchor="middle", weight="bold")
     for situation in net.asked:
         if on_the_map(net, situation):
             x, y = place(situation)
-            mark = sub(group, "rect", class_="new-situation", x=x - 10, y=y - 10,
+            mark = svg_element(group, "rect", class_="new-situation", x=x - 10, y=y - 10,
                        width=20.0, height=20.0, fill="#ffffff", stroke="#000000",
                        stroke_width=2, stroke_dasharray="4 2")
             tooltip(mark, "new situation %s: answer %.8f" % (
                 ", ".join(map(number_text, situation)),
                 answer({"weights": net.weights, "bias": net.bias}, situation)))
-            text(group, x, y + 5, "?", 14, anchor="middle", weight="bold")
+            svg_text(group, x, y + 5, "?", 14, anchor="middle", weight="bold")
     for value, c in ((xs[0], 0), (xs[-1], side - 1)):
-        text(group, point(c, 0)[0], y0 + size + 26, number_text(value), 14, anchor="middle")
+        svg_text(group, point(c, 0)[0], y0 + size + 26, number_text(value), 14, anchor="middle")
     for value, r in ((ys[0], 0), (ys[-1], side - 1)):
-        text(group, x0 - 14, point(0, r)[1] + 5, number_text(value), 14, anchor="end")
-    text(group, x0 + size / 2, y0 + size + 26, "input %d" % (first + 1), 15, anchor="middle")
-    label = text(group, x0 - 34, y0 + size / 2, "input %d" % (second + 1), 15, anchor="middle")
+        svg_text(group, x0 - 14, point(0, r)[1] + 5, number_text(value), 14, anchor="end")
+    svg_text(group, x0 + size / 2, y0 + size + 26, "input %d" % (first + 1), 15, anchor="middle")
+    label = svg_text(group, x0 - 34, y0 + size / 2, "input %d" % (second + 1), 15, anchor="middle")
     label.set("transform", "rotate(-90 %.1f %.1f)" % (x0 - 34 - 5, y0 + size / 2))
     # the colour key, beside the map
     key_x = x0 + size + 16
     for n in range(11):
         a = 1 - n / 10
-        sub(group, "rect", x=key_x, y=y0 + n * size / 11, width=16.0, height=size / 11 + 0.5,
+        svg_element(group, "rect", x=key_x, y=y0 + n * size / 11, width=16.0, height=size / 11 + 0.5,
             fill=answer_colour(a), shape_rendering="crispEdges")
-    sub(group, "rect", x=key_x, y=y0, width=16.0, height=size, fill="none", stroke="#000000")
+    svg_element(group, "rect", x=key_x, y=y0, width=16.0, height=size, fill="none", stroke="#000000")
     for a, words in ((1, "1"), (0.5, "0.5"), (0, "0")):
-        text(group, key_x + 20, y0 + (1 - a) * size * 10 / 11 + size / 22 + 5, words, 13)
+        svg_text(group, key_x + 20, y0 + (1 - a) * size * 10 / 11 + size / 22 + 5, words, 13)
     held = held_inputs_text(net)
     notes = ["line: answer 0.5; circles: examples, their targets"]
     if any(on_the_map(net, s) for s in net.asked):
@@ -1926,25 +1926,25 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     if held:
         notes.append(held)
     for n, line in enumerate(notes):
-        text(group, left, y0 + size + 46 + 17 * n, line, 14, colour="#333333")
+        svg_text(group, left, y0 + size + 46 + 17 * n, line, 14, colour="#333333")
 
 
 def answers_panel(group, net: Network, left: float, top: float, rows: int = 10) -> None:
     """In place of a map: each example's inputs, target and answer, the answer's colour too."""
     situations = [(s, t[0]) for s, t in zip(net.X, net.y)] + [(s, None) for s in net.asked]
     for n, heading in enumerate(["inputs", "target", "answer"]):
-        text(group, left + (0, 150, 220)[n], top, heading, 15, weight="bold")
+        svg_text(group, left + (0, 150, 220)[n], top, heading, 15, weight="bold")
     for n, (situation, target) in enumerate(situations[:rows]):
         y = top + 22 * (n + 1)
         output = answer({"weights": net.weights, "bias": net.bias}, situation)
         inputs = ", ".join(map(number_text, situation))
-        text(group, left, y, inputs if len(inputs) <= 18 else inputs[:16] + "...", 15)
-        text(group, left + 150, y, "new" if target is None else number_text(target), 15)
-        sub(group, "rect", x=left + 220, y=y - 13, width=16.0, height=16.0,
+        svg_text(group, left, y, inputs if len(inputs) <= 18 else inputs[:16] + "...", 15)
+        svg_text(group, left + 150, y, "new" if target is None else number_text(target), 15)
+        svg_element(group, "rect", x=left + 220, y=y - 13, width=16.0, height=16.0,
             fill=answer_colour(output), stroke="#000000")
-        text(group, left + 242, y, "%.4f" % output, 15)
+        svg_text(group, left + 242, y, "%.4f" % output, 15)
     if len(situations) > rows:
-        text(group, left, top + 22 * (rows + 1), "and %d more" % (len(situations) - rows), 15)
+        svg_text(group, left, top + 22 * (rows + 1), "and %d more" % (len(situations) - rows), 15)
 
 
 def wrapped(words: str, width: int) -> List[str]:
@@ -1957,8 +1957,8 @@ def error_chart(svg, curves: List[Tuple[str, List[Tuple[int, float]]]],
                 box: Tuple[float, float, float, float]) -> None:
     """The error against iterations, one curve each, on a log scale when it falls tenfold."""
     left, top, width, height = box
-    group = sub(svg, "g", class_="errors")
-    text(group, left, top + 18, "How it learned", 18, weight="bold")
+    group = svg_element(svg, "g", class_="errors")
+    svg_text(group, left, top + 18, "How it learned", 18, weight="bold")
     finite = [e for _, points in curves for _, e in points if math.isfinite(e)]
     if finite and all(len(points) < 2 for _, points in curves):
         words = "One error noted, at iteration 0: %s. Train longer to see a curve." % \
@@ -1970,7 +1970,7 @@ def error_chart(svg, curves: List[Tuple[str, List[Tuple[int, float]]]],
                  "overflowed.")
     if not finite:
         for n, line in enumerate(wrapped(words, 60)):
-            text(group, left, top + 60 + 22 * n, line, 16, colour="#333333")
+            svg_text(group, left, top + 60 + 22 * n, line, 16, colour="#333333")
         return
     high, low = max(finite), min(finite)
     logarithmic = low > 0 and high / low >= 10
@@ -1989,20 +1989,20 @@ def error_chart(svg, curves: List[Tuple[str, List[Tuple[int, float]]]],
     def page(iteration, error):
         return (plot_left + plot_width * iteration / last,
                 plot_top + plot_height * (1 - (scale(error) - bottom) / (top_value - bottom)))
-    sub(group, "rect", x=plot_left, y=plot_top, width=float(plot_width),
+    svg_element(group, "rect", x=plot_left, y=plot_top, width=float(plot_width),
         height=float(plot_height), fill="none", stroke="#000000")
     for value in ticks:
         y = page(0, value)[1]
-        sub(group, "line", x1=plot_left, y1=y, x2=plot_left + plot_width, y2=y,
+        svg_element(group, "line", x1=plot_left, y1=y, x2=plot_left + plot_width, y2=y,
             stroke="#dddddd")
-        text(group, plot_left - 6, y + 5, "%g" % value, 14, anchor="end")
+        svg_text(group, plot_left - 6, y + 5, "%g" % value, 14, anchor="end")
     for iteration in round_ticks(last):
         x = page(iteration, ticks[0])[0]
-        text(group, x, plot_top + plot_height + 18, "{:,}".format(iteration), 14,
+        svg_text(group, x, plot_top + plot_height + 18, "{:,}".format(iteration), 14,
              anchor="middle")
-    text(group, plot_left + plot_width / 2, plot_top + plot_height + 40, "iteration", 15,
+    svg_text(group, plot_left + plot_width / 2, plot_top + plot_height + 40, "iteration", 15,
          anchor="middle")
-    label = text(group, left + 14, plot_top + plot_height / 2,
+    label = svg_text(group, left + 14, plot_top + plot_height / 2,
                  "mean absolute error%s" % (" (log scale)" if logarithmic else ""), 15,
                  anchor="middle")
     label.set("transform", "rotate(-90 %.1f %.1f)" % (left + 9, plot_top + plot_height / 2))
@@ -2016,20 +2016,20 @@ def error_chart(svg, curves: List[Tuple[str, List[Tuple[int, float]]]],
                 runs.append(run_)
                 run_ = []
         runs.append(run_)
-        curve = sub(group, "g", class_="curve", fill="none", stroke=colour, stroke_width=3,
+        curve = svg_element(group, "g", class_="curve", fill="none", stroke=colour, stroke_width=3,
                     stroke_dasharray="" if n < len(CURVE_COLOURS) else "8 4")
         tooltip(curve, "%s: last error %s" % (name, python2_str(points[-1][1])))
         for run_ in runs:
             if len(run_) > 1:
-                sub(curve, "polyline", points=" ".join("%.1f,%.1f" % p for p in run_))
+                svg_element(curve, "polyline", points=" ".join("%.1f,%.1f" % p for p in run_))
             for x, y in run_ if len(run_) < 30 else []:  # few points: each one shown
-                sub(curve, "circle", cx=x, cy=y, r=3.5, fill=colour, stroke="none")
+                svg_element(curve, "circle", cx=x, cy=y, r=3.5, fill=colour, stroke="none")
         if len(curves) > 1:
             y = plot_top + 10 + 22 * n
             x = plot_left + plot_width + 16
-            sub(group, "line", x1=x, y1=y - 5, x2=x + 30, y2=y - 5, stroke=colour,
+            svg_element(group, "line", x1=x, y1=y - 5, x2=x + 30, y2=y - 5, stroke=colour,
                 stroke_width=3)
-            text(group, x + 36, y, name, 15)
+            svg_text(group, x + 36, y, name, 15)
 
 
 def round_ticks(last: int) -> List[int]:
