@@ -1752,12 +1752,12 @@ def svg_element(parent, tag: str, **attributes):
 
 
 def svg_text(parent, x: float, y: float, words: str, size: int = 16, anchor: str = "start",
-         weight: str = "normal", colour: str = "#000000", halo: bool = False):
+             weight: str = "normal", colour: str = "#000000", halo: bool = False):
     """A line of text at (x, y); halo: a white outline so it reads over lines and shading."""
     extra = dict(stroke="white", stroke_width=4, paint_order="stroke",
                  stroke_linejoin="round") if halo else {}
-    element = svg_element(parent, "text", x=float(x), y=float(y), font_size=size, text_anchor=anchor,
-                  font_weight=weight, fill=colour, **extra)
+    element = svg_element(parent, "text", x=float(x), y=float(y), font_size=size,
+                          text_anchor=anchor, font_weight=weight, fill=colour, **extra)
     element.text = words
     return element
 
@@ -1772,8 +1772,8 @@ def weight_legend(svg, x: float, y: float) -> None:
     for offset, (colour, words) in enumerate([("#0072b2", "positive weight"),
                                               ("#d55e00", "negative weight")]):
         left = x + offset * 210
-        svg_element(svg, "line", x1=float(left), y1=float(y - 5), x2=float(left + 40), y2=float(y - 5),
-            stroke=colour, stroke_width=6)
+        svg_element(svg, "line", x1=float(left), y1=float(y - 5), x2=float(left + 40),
+                    y2=float(y - 5), stroke=colour, stroke_width=6)
         svg_text(svg, left + 48, y, words, 16)
     svg_text(svg, x + 420, y, "thicker line: larger weight; hover a line for its value", 16)
 
@@ -1783,8 +1783,8 @@ def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, lar
     """Neurons in columns, one a layer, and every weight as a line from one to the next."""
     left, top, width, height = box
     group = svg_element(svg, "g", class_="network")
-    svg_element(group, "rect", x=float(left), y=float(top), width=float(width), height=float(height),
-        fill="none", stroke="#bbbbbb", rx=6)
+    svg_element(group, "rect", x=float(left), y=float(top), width=float(width),
+                height=float(height), fill="none", stroke="#bbbbbb", rx=6)
     heading, shading = caption.split(", ", 1)
     svg_text(group, left + 10, top + 24, heading, 18, weight="bold")
     svg_text(group, left + 10, top + 44, shading, 14, colour="#333333")
@@ -1814,34 +1814,34 @@ def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, lar
             for j, w in enumerate(row):
                 x1, y1, x2, y2 = xs[k], y_of(k, i), xs[k + 1], y_of(k + 1, j)
                 line = svg_element(lines, "line", x1=x1, y1=y1, x2=x2, y2=y2,
-                           stroke="#0072b2" if w >= 0 else "#d55e00",
-                           stroke_width=0.75 + thickest * abs(w) / largest,
-                           stroke_opacity=0.85)
+                                   stroke="#0072b2" if w >= 0 else "#d55e00",
+                                   stroke_width=0.75 + thickest * abs(w) / largest,
+                                   stroke_opacity=0.85)
                 tooltip(line, "%s[%d][%d] = %s" % (net.names[k], i, j, weight_text(w)))
                 if labelled:
                     svg_text(labels, x1 + (x2 - x1) * along, y1 + (y2 - y1) * along + 5,
-                         "%.2f" % w if abs(w) < 100 else "%.3g" % w, 13,
-                         anchor="middle", weight="bold",
-                         colour="#005a8c" if w >= 0 else "#a04600", halo=True)
+                             "%.2f" % w if abs(w) < 100 else "%.3g" % w, 13,
+                             anchor="middle", weight="bold",
+                             colour="#005a8c" if w >= 0 else "#a04600", halo=True)
     for k, count in enumerate(counts):
         radius = radii[k]
         for i in range(count):
             value = outputs[k][0][i]
             x, y = xs[k], y_of(k, i)
             circle = svg_element(group, "circle", class_="neuron", cx=x, cy=y, r=radius,
-                         fill=grey(value),
-                         stroke="#000000", stroke_width=1.5)
+                                 fill=grey(value), stroke="#000000", stroke_width=1.5)
             tooltip(circle, "%s, %s %d: %s %s" % (
                 net.labels[k], "input" if k == 0 else "neuron", i + 1,
                 "value" if k == 0 else "output", "%.8f" % value))
             if radius >= 12:
                 svg_text(group, x, y + 5, "%.3g" % value if k == 0 else "%.2f" % value,
-                     13 if radius < 18 else 14, anchor="middle",
-                     colour="#ffffff" if value > 0.55 else "#000000")
+                         13 if radius < 18 else 14, anchor="middle",
+                         colour="#ffffff" if value > 0.55 else "#000000")
         if net.bias and k < columns - 1:
             y = y_of(k, count)
             square = svg_element(group, "rect", class_="bias", x=xs[k] - radius, y=y - radius,
-                         width=2 * radius, height=2 * radius, fill=grey(1), stroke="#000000")
+                                 width=2 * radius, height=2 * radius, fill=grey(1),
+                                 stroke="#000000")
             tooltip(square, "bias: a constant input of 1 to %s" % net.labels[k + 1])
             svg_text(group, xs[k], y + 5, "1", 14, anchor="middle", colour="#ffffff")
             svg_text(group, xs[k] - radius - 4, y + 5, "bias", 14, anchor="end")
@@ -1869,9 +1869,9 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     for r, row in enumerate(answers):
         for c, a in enumerate(row):
             svg_element(cells, "rect", x=x0 + c * cell, y=y0 + size - (r + 1) * cell,
-                width=cell + 0.6, height=cell + 0.6, fill=answer_colour(a))
+                        width=cell + 0.6, height=cell + 0.6, fill=answer_colour(a))
     svg_element(group, "rect", class_="map-frame", x=x0, y=y0, width=size, height=size, fill="none",
-        stroke="#000000")
+                stroke="#000000")
 
     def point(c, r):  # grid units to the page: cell centres
         return x0 + (c + 0.5) * cell, y0 + size - (r + 0.5) * cell
@@ -1887,18 +1887,18 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     for situation, target in zip(net.X, net.y):
         x, y = place(situation)
         mark = svg_element(group, "circle", class_="example", cx=x, cy=y, r=11.0, fill="#ffffff",
-                   stroke="#000000", stroke_width=2)
+                           stroke="#000000", stroke_width=2)
         tooltip(mark, "trained on %s: target %s, answer %.8f" % (
             ", ".join(map(number_text, situation)), number_text(target[0]),
             answer({"weights": net.weights, "bias": net.bias}, situation)))
         svg_text(group, x, y + 5, number_text(target[0]) if len(number_text(target[0])) < 3
-             else "%.1f" % target[0], 13, anchor="middle", weight="bold")
+                 else "%.1f" % target[0], 13, anchor="middle", weight="bold")
     for situation in net.asked:
         if on_the_map(net, situation):
             x, y = place(situation)
             mark = svg_element(group, "rect", class_="new-situation", x=x - 10, y=y - 10,
-                       width=20.0, height=20.0, fill="#ffffff", stroke="#000000",
-                       stroke_width=2, stroke_dasharray="4 2")
+                               width=20.0, height=20.0, fill="#ffffff", stroke="#000000",
+                               stroke_width=2, stroke_dasharray="4 2")
             tooltip(mark, "new situation %s: answer %.8f" % (
                 ", ".join(map(number_text, situation)),
                 answer({"weights": net.weights, "bias": net.bias}, situation)))
@@ -1914,9 +1914,10 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     key_x = x0 + size + 16
     for n in range(11):
         a = 1 - n / 10
-        svg_element(group, "rect", x=key_x, y=y0 + n * size / 11, width=16.0, height=size / 11 + 0.5,
-            fill=answer_colour(a), shape_rendering="crispEdges")
-    svg_element(group, "rect", x=key_x, y=y0, width=16.0, height=size, fill="none", stroke="#000000")
+        svg_element(group, "rect", x=key_x, y=y0 + n * size / 11, width=16.0,
+                    height=size / 11 + 0.5, fill=answer_colour(a), shape_rendering="crispEdges")
+    svg_element(group, "rect", x=key_x, y=y0, width=16.0, height=size, fill="none",
+                stroke="#000000")
     for a, words in ((1, "1"), (0.5, "0.5"), (0, "0")):
         svg_text(group, key_x + 20, y0 + (1 - a) * size * 10 / 11 + size / 22 + 5, words, 13)
     held = held_inputs_text(net)
@@ -1941,7 +1942,7 @@ def answers_panel(group, net: Network, left: float, top: float, rows: int = 10) 
         svg_text(group, left, y, inputs if len(inputs) <= 18 else inputs[:16] + "...", 15)
         svg_text(group, left + 150, y, "new" if target is None else number_text(target), 15)
         svg_element(group, "rect", x=left + 220, y=y - 13, width=16.0, height=16.0,
-            fill=answer_colour(output), stroke="#000000")
+                    fill=answer_colour(output), stroke="#000000")
         svg_text(group, left + 242, y, "%.4f" % output, 15)
     if len(situations) > rows:
         svg_text(group, left, top + 22 * (rows + 1), "and %d more" % (len(situations) - rows), 15)
@@ -1990,45 +1991,46 @@ def error_chart(svg, curves: List[Tuple[str, List[Tuple[int, float]]]],
         return (plot_left + plot_width * iteration / last,
                 plot_top + plot_height * (1 - (scale(error) - bottom) / (top_value - bottom)))
     svg_element(group, "rect", x=plot_left, y=plot_top, width=float(plot_width),
-        height=float(plot_height), fill="none", stroke="#000000")
+                height=float(plot_height), fill="none", stroke="#000000")
     for value in ticks:
         y = page(0, value)[1]
         svg_element(group, "line", x1=plot_left, y1=y, x2=plot_left + plot_width, y2=y,
-            stroke="#dddddd")
+                    stroke="#dddddd")
         svg_text(group, plot_left - 6, y + 5, "%g" % value, 14, anchor="end")
     for iteration in round_ticks(last):
         x = page(iteration, ticks[0])[0]
         svg_text(group, x, plot_top + plot_height + 18, "{:,}".format(iteration), 14,
-             anchor="middle")
-    svg_text(group, plot_left + plot_width / 2, plot_top + plot_height + 40, "iteration", 15,
-         anchor="middle")
-    label = svg_text(group, left + 14, plot_top + plot_height / 2,
-                 "mean absolute error%s" % (" (log scale)" if logarithmic else ""), 15,
                  anchor="middle")
+    svg_text(group, plot_left + plot_width / 2, plot_top + plot_height + 40, "iteration", 15,
+             anchor="middle")
+    label = svg_text(group, left + 14, plot_top + plot_height / 2,
+                     "mean absolute error%s" % (" (log scale)" if logarithmic else ""), 15,
+                     anchor="middle")
     label.set("transform", "rotate(-90 %.1f %.1f)" % (left + 9, plot_top + plot_height / 2))
     for n, (name, points) in enumerate(curves):
         colour = CURVE_COLOURS[n % len(CURVE_COLOURS)]
-        runs, run_ = [], []
+        stretches, stretch = [], []
         for iteration, error in points:  # a curve breaks where the error is not a number
             if math.isfinite(error) and (error > 0 or not logarithmic):
-                run_.append(page(iteration, error))
-            elif run_:
-                runs.append(run_)
-                run_ = []
-        runs.append(run_)
+                stretch.append(page(iteration, error))
+            elif stretch:
+                stretches.append(stretch)
+                stretch = []
+        stretches.append(stretch)
         curve = svg_element(group, "g", class_="curve", fill="none", stroke=colour, stroke_width=3,
-                    stroke_dasharray="" if n < len(CURVE_COLOURS) else "8 4")
+                            stroke_dasharray="" if n < len(CURVE_COLOURS) else "8 4")
         tooltip(curve, "%s: last error %s" % (name, python2_str(points[-1][1])))
-        for run_ in runs:
-            if len(run_) > 1:
-                svg_element(curve, "polyline", points=" ".join("%.1f,%.1f" % p for p in run_))
-            for x, y in run_ if len(run_) < 30 else []:  # few points: each one shown
-                svg_element(curve, "circle", cx=x, cy=y, r=3.5, fill=colour, stroke="none")
+        for stretch in stretches:
+            if len(stretch) > 1:
+                svg_element(curve, "polyline", points=" ".join("%.1f,%.1f" % p for p in stretch))
+            if len(stretch) < 30:  # few points: each one shown
+                for x, y in stretch:
+                    svg_element(curve, "circle", cx=x, cy=y, r=3.5, fill=colour, stroke="none")
         if len(curves) > 1:
             y = plot_top + 10 + 22 * n
             x = plot_left + plot_width + 16
             svg_element(group, "line", x1=x, y1=y - 5, x2=x + 30, y2=y - 5, stroke=colour,
-                stroke_width=3)
+                        stroke_width=3)
             svg_text(group, x + 36, y, name, 15)
 
 
