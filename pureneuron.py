@@ -2157,7 +2157,7 @@ def check_alphas(options: dict, alphas: Sequence[Number]) -> None:
     check_alpha_count(alphas)
     if len(alphas) > 1:
         for option, name in (("table", "--table"), ("plot", "--plot"), ("save", "--save"),
-                             ("trace", "--trace")):
+                             ("trace", "--trace"), ("map", "--map"), ("check", "--check")):
             if options.get(option):
                 raise InputError("%s shows one network: give one --alpha, not %d"
                                  % (name, len(alphas)))
@@ -2335,6 +2335,829 @@ def sigmoid_picture(columns: int = 61, rows: int = 21, reach: float = 6) -> List
 
 
 # ----------------------------------------------------------------------------
+# Pictures: the network, what it decided and how it learned, as SVG
+#
+# One SVG file, 1024 x 768 (a projector's screen), made with xml.etree so it
+# is always valid XML: no script, no font or address from outside.  Blue
+# means positive (or an answer near 1), vermilion negative (or near 0): a
+# pair that colour-blind eyes tell apart, unlike red and green.
+# ----------------------------------------------------------------------------
+
+BLUE, VERMILION = (0, 114, 178), (213, 94, 0)
+# the error curves, one colour each (Okabe and Ito's palette)
+CURVE_COLOURS = ["#000000", "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00",
+                 "#56B4E9", "#F0E442"]
+PICTURE_WIDTH, PICTURE_HEIGHT = 1024, 768
+PICTURE_MAX_NEURONS = 40     # in a layer: more would be a blur of lines
+LABELLED_WEIGHTS = 24        # at most this many weights: each value written on its line
+MAP_SIDE = 41                # grid points across the decision map (41 x 41 = 1681)
+MAP_WORK = 1000000           # grid points x weights: keeps a map well under a second
+CHECK_NUDGE = 1e-5
+CHECK_MAX_WEIGHTS = 30       # in each matrix, --check lists at most this many
+
+
+class Network(NamedTuple):
+    """A trained network as a picture shows it: its weights, names, data and error curves."""
+    labels: List[str]                  # each layer's name: l0, l1, l2
+    names: List[str]                   # each weight matrix's name: syn0, syn1
+    weights: List[Matrix]
+    starting_weights: Optional[List[Matrix]]
+    bias: bool
+    curves: List[Tuple[str, List[Tuple[int, float]]]]  # (label, (iteration, error) pairs)
+    X: Optional[Matrix] = None
+    y: Optional[Matrix] = None
+    asked: Sequence[Vector] = ()       # new situations: not trained on
+    note: str = ""                     # which of several networks is drawn
+
+
+# How a picture reads each post program's result: a key that only that result
+# holds -> the names of its weight matrices and of its layers, the posts' table
+# it trained on, and the new situation the post asked it about.
+PROGRAM_RESULTS = {
+    "synapse_0": (["synapse_0", "synapse_1"], ["layer_0", "layer_1", "layer_2"], "trask", []),
+    "syn1": (["syn0", "syn1"], ["l0", "l1", "l2"], "trask", []),         # 3-layer, 11 lines
+    "l1": (["syn0"], ["l0", "l1"], "trask-2layer", []),                   # 2-layer
+    "output": (["layer1", "layer2"], ["inputs", "layer 1", "layer 2"], "multi-layer",
+               [[1, 1, 0]]),
+    "answer": (["synaptic_weights"], ["inputs", "neuron"], "milo", [[1, 0, 0]]),
+}
+
+
+def network_of(result, X: Optional[Matrix] = None, y: Optional[Matrix] = None,
+               starting_weights: Optional[List[Matrix]] = None,
+               asked: Sequence[Vector] = ()) -> Network:
+    """What a program (or train_network) returned, as a Network; the posts' data filled in.
+
+    A list (gradient_descent's, one network per alpha) gives one error curve
+    per alpha and draws the network whose last error is lowest.
+
+    >>> net = network_of(two_layer(iterations=0))
+    Output After Training:
+    [[ 0.2689864 ]
+     [ 0.36375058]
+     [ 0.23762817]
+     [ 0.3262757 ]]
+    >>> net.labels, net.names, net.y
+    (['l0', 'l1'], ['syn0'], [[0], [0], [1], [1]])
+    """
+    if isinstance(result, list):
+        curves = [("alpha " + python2_str(r["alpha"]) if "alpha" in r else "network %d" % n,
+                   noted_errors(r["errors"])) for n, r in enumerate(result, 1)]
+        best = min(range(len(result)), key=lambda n: last_error(curves[n][1]))
+        drawn = network_of(result[best], X, y, starting_weights, asked)
+        note = "drawn: %s, the lowest final error" % curves[best][0] if len(result) > 1 else ""
+        return drawn._replace(curves=curves, note=note)
+    curves = [("error", noted_errors(result["errors"]))] if result.get("errors") else []
+    if "weights" in result:  # train_network's
+        weights, starting = result["weights"], result["starting_weights"]
+        names = ["syn%d" % k for k in range(len(weights))]
+        labels = ["l%d" % k for k in range(len(weights) + 1)]
+    else:
+        key = next((key for key in PROGRAM_RESULTS if key in result), None)
+        if key is None:
+            raise ValueError("a picture is drawn from what a program of the posts or "
+                             "train_network returns; this holds %s" % ", ".join(result))
+        names, labels, data, question = PROGRAM_RESULTS[key]
+        # Milo's programs keep their weights under one name: a matrix, or a pair of them
+        weights = result.get("synaptic_weights") or [result[name] for name in names]
+        starting = result.get("starting_weights")
+        if key == "answer":
+            weights, starting = [weights], starting and [starting]
+        if X is None:
+            X, y = DATASETS[data][:2]
+        asked = asked or question
+    starting = starting_weights or starting  # given, or as the result has them
+    return Network(labels, names, list(weights), list(starting) if starting else None,
+                   bool(result.get("bias")), curves, X, y, [list(s) for s in asked])
+
+
+def noted_errors(errors: list) -> List[Tuple[int, float]]:
+    """(iteration, error) pairs: train_network's as they are; a post's, noted every 10,000."""
+    return [e if isinstance(e, tuple) else (10000 * n, e) for n, e in enumerate(errors)]
+
+
+def last_error(curve: List[Tuple[int, float]]) -> float:
+    """A curve's last error, or infinity where there is none or it is not a number."""
+    return curve[-1][1] if curve and math.isfinite(curve[-1][1]) else math.inf
+
+
+def program_network(function: Callable, result, **settings) -> Network:
+    """A post program's Network, its starting weights from a run of 0 iterations (silent)."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        start = function(**dict(settings, iterations=0))
+    first = start[0] if isinstance(start, list) else start
+    return network_of(result, starting_weights=network_of(first).weights)
+
+
+# --- the decision map: the network's answer across its two varying inputs ----
+
+def map_axes(net: Network) -> Tuple[List[int], Vector]:
+    """The inputs that vary in the data (the map's axes) and every input's value where it is held.
+
+    >>> map_axes(network_of({"synaptic_weights": [[1.0], [2.0], [3.0]], "answer": [[0.5]]}))[0]
+    [0, 1]
+    """
+    columns = list(zip(*net.X))
+    varying = [c for c, column in enumerate(columns) if len(set(column)) > 1]
+    return varying, [column[0] for column in columns]
+
+
+def no_map_reason(net: Network) -> str:
+    """Why there is no decision map for this network, or '' when there is one."""
+    if net.X is None:
+        return "No map: the data it trained on is not known here."
+    varying = map_axes(net)[0]
+    if len(varying) != 2:
+        return ("No map: %s of the data %s; a map shows two."
+                % (plural(len(varying), "input"), "varies" if len(varying) == 1 else "vary"))
+    return ""
+
+
+def map_answers(net: Network, columns: int, rows: int) -> Tuple[List[Vector], List[Vector]]:
+    """The network's answers on a grid: answers[r][c], row 0 at the lowest second input.
+
+    Returns the grid's values of the first and second varying input, and the answers.
+    """
+    (first, second), held = map_axes(net)
+    ranges = [(min(row[c] for row in net.X), max(row[c] for row in net.X))
+              for c in (first, second)]
+    xs = [ranges[0][0] + (ranges[0][1] - ranges[0][0]) * c / (columns - 1) for c in range(columns)]
+    ys = [ranges[1][0] + (ranges[1][1] - ranges[1][0]) * r / (rows - 1) for r in range(rows)]
+    situations = []
+    for value_y in ys:
+        for value_x in xs:
+            situation = list(held)
+            situation[first], situation[second] = value_x, value_y
+            situations.append(situation)
+    answers = [row[0] for row in forward(net.weights, situations, net.bias)[-1]]
+    return [xs, ys], [answers[r * columns:(r + 1) * columns] for r in range(rows)]
+
+
+def map_side(net: Network) -> int:
+    """Grid points across the map: MAP_SIDE, fewer for a big network (MAP_WORK in all)."""
+    weights = sum(len(m) * len(m[0]) for m in net.weights)
+    return max(11, min(MAP_SIDE, int(math.sqrt(MAP_WORK / weights))))
+
+
+def held_inputs_text(net: Network) -> str:
+    """'input 3 held at 1, as in every example', or '' when every input varies."""
+    varying, held = map_axes(net)
+    fixed = [c for c in range(len(held)) if c not in varying]
+    if not fixed:
+        return ""
+    return "%s held at %s, as in every example" % (
+        " and ".join("input %d" % (c + 1) for c in fixed),
+        ", ".join(number_text(held[c]) for c in fixed))
+
+
+def number_text(x: Number) -> str:
+    """A data value as a teacher writes it: 1, 0.5."""
+    return "%g" % x
+
+
+def on_the_map(net: Network, situation: Vector) -> bool:
+    """Whether a situation lies on the map: inside its square, other inputs at their values."""
+    varying, held = map_axes(net)
+    return all(situation[c] == held[c] if c not in varying else
+               min(row[c] for row in net.X) <= situation[c] <= max(row[c] for row in net.X)
+               for c in range(len(held)))
+
+
+MAP_CHARACTERS = " .:-=+*#%@"   # answers 0-0.1, ..., 0.9-1: from 0.5 on, + * # % @
+
+
+def map_text(net: Network, columns: int = 41, rows: int = 21) -> List[str]:
+    """The decision map in characters: darker where the answer is nearer 1, examples marked."""
+    reason = no_map_reason(net)
+    if reason:
+        return [reason]
+    (xs, ys), answers = map_answers(net, columns, rows)
+    grid = [[MAP_CHARACTERS[min(9, int(a * 10))] for a in row] for row in answers]
+    (first, second), _ = map_axes(net)
+
+    def mark(situation, character):
+        c = round((situation[first] - xs[0]) / ((xs[-1] - xs[0]) / (columns - 1)))
+        r = round((situation[second] - ys[0]) / ((ys[-1] - ys[0]) / (rows - 1)))
+        if 0 <= c < columns and 0 <= r < rows:
+            grid[r][c] = character
+    for situation, target in zip(net.X, net.y):
+        mark(situation, "1" if target[0] >= 0.5 else "0")
+    for situation in net.asked:
+        if on_the_map(net, situation):
+            mark(situation, "?")
+    held = held_inputs_text(net)
+    lines = ["What the network answers across input %d (across) and input %d (up)"
+             % (first + 1, second + 1)] + (["(%s)" % held] if held else [])
+    for r in reversed(range(rows)):
+        label = number_text(ys[r]) if r in (0, rows - 1) else ""
+        lines.append("%6s |%s|" % (label, "".join(grid[r])))
+    lines.append(" " * 7 + "+" + "-" * columns + "+")
+    left, right = number_text(xs[0]), number_text(xs[-1])
+    lines.append(" " * 8 + left + " " * (columns - len(left) - len(right)) + right)
+    lines.append("  Answers in tenths from 0 to 1: '%s' below 0.5, '%s' 0.5 and above"
+                 % (MAP_CHARACTERS[:5], MAP_CHARACTERS[5:]))
+    lines.append("  0 and 1: a training example and its target%s"
+                 % ("; ?: a new situation" if any(on_the_map(net, s) for s in net.asked) else ""))
+    return lines
+
+
+# --- the 0.5 boundary ------------------------------------------------------------
+
+def boundary_segments(answers: List[Vector], level: float = 0.5) -> List[Tuple[tuple, tuple]]:
+    """Where the answers cross `level`, as segments in grid units (column, row): marching squares.
+
+    >>> boundary_segments([[0, 1], [0, 1]])
+    [((0.5, 0.0), (0.5, 1.0))]
+    """
+    segments = []
+    for r in range(len(answers) - 1):
+        for c in range(len(answers[0]) - 1):
+            corners = [(c, r), (c + 1, r), (c + 1, r + 1), (c, r + 1)]
+            values = [answers[rr][cc] for cc, rr in corners]
+            crossings = []
+            for k in range(4):
+                (c0, r0), (c1, r1) = corners[k], corners[(k + 1) % 4]
+                v0, v1 = values[k], values[(k + 1) % 4]
+                if (v0 < level) != (v1 < level):
+                    t = (level - v0) / (v1 - v0)
+                    crossings.append((c0 + (c1 - c0) * t, r0 + (r1 - r0) * t))
+            # two crossings make one segment; four (a saddle) make two, paired in turn
+            for k in range(0, len(crossings) - 1, 2):
+                segments.append((crossings[k], crossings[k + 1]))
+    return segments
+
+
+# --- the SVG ---------------------------------------------------------------------
+
+def answer_colour(a: float) -> str:
+    """The map's colour for an answer: vermilion at 0, white at 0.5, blue at 1.
+
+    >>> answer_colour(0), answer_colour(0.5), answer_colour(1)
+    ('#d55e00', '#ffffff', '#0072b2')
+    """
+    a = min(1.0, max(0.0, a))
+    end, t = (BLUE, 2 * a - 1) if a >= 0.5 else (VERMILION, 1 - 2 * a)
+    return "#%02x%02x%02x" % tuple(round(255 + (e - 255) * t) for e in end)
+
+
+def grey(a: float) -> str:
+    """A neuron's fill for its output: white at 0, near black at 1."""
+    level = round(255 - 205 * min(1.0, max(0.0, a)))
+    return "#%02x%02x%02x" % (level, level, level)
+
+
+def weight_text(w: float) -> str:
+    """A weight as a tooltip gives it: 8 digits after the point, as the posts print them."""
+    return "%.8f" % w
+
+
+class Picture:
+    """An SVG picture: str() is its text, a notebook shows it inline, save() writes a file."""
+
+    def __init__(self, svg: str):
+        self.svg = svg
+
+    def __str__(self) -> str:
+        return self.svg
+
+    def _repr_svg_(self) -> str:
+        return self.svg
+
+    def save(self, path) -> None:
+        """Write the picture to path, whole or not at all."""
+        write_whole(path, self.svg)
+
+
+class FileNotWritten(OSError):
+    """A file asked for (--svg) that could not be written: one line and status 1."""
+
+
+def write_whole(path, text: str) -> None:
+    """Write text to path through a temporary file beside it: the file is whole, or unchanged."""
+    import tempfile  # here, not at the top: only pictures write files
+    name = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(name))
+    temporary = None
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=".pureneuron-", suffix=".tmp",
+                                                 dir=folder)
+        with open(descriptor, "w", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+        mask = os.umask(0)  # mkstemp makes the file 0600; give it the usual mode
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)
+        os.replace(temporary, name)
+    except OSError as error:
+        if temporary and os.path.exists(temporary):
+            os.remove(temporary)
+        raise FileNotWritten(error.errno, "cannot write %s: %s"
+                             % (name, error.strerror or error)) from None
+
+
+def picture(result, X: Optional[Matrix] = None, y: Optional[Matrix] = None,
+            example: Optional[Vector] = None, title: str = "", **details) -> Picture:
+    """The picture of a program's (or train_network's) result: network, map and error curve.
+
+    example: the inputs whose outputs shade the neurons (default: the first
+    example).  details go to network_of: starting_weights, asked.
+    """
+    net = result if isinstance(result, Network) else network_of(result, X, y, **details)
+    return Picture(network_svg(net, example, title))
+
+
+def network_svg(net: Network, example: Optional[Vector] = None, title: str = "") -> str:
+    """The SVG text: the network before and after training, its decision map, its error curve."""
+    import xml.etree.ElementTree as ET  # here, not at the top: only pictures need it
+    for k, synapses in enumerate(net.weights):
+        if len(synapses[0]) > PICTURE_MAX_NEURONS or len(synapses) > PICTURE_MAX_NEURONS + 1:
+            raise ValueError("a picture draws at most %d neurons a layer; %s is %s"
+                             % (PICTURE_MAX_NEURONS, net.names[k], shape(synapses)))
+    svg = ET.Element("svg", xmlns="http://www.w3.org/2000/svg", version="1.1",
+                     width=str(PICTURE_WIDTH), height=str(PICTURE_HEIGHT),
+                     viewBox="0 0 %d %d" % (PICTURE_WIDTH, PICTURE_HEIGHT),
+                     style="font-family: sans-serif")
+    ET.SubElement(svg, "rect", width="100%", height="100%", fill="white")
+    sizes = [len(net.weights[0]) - net.bias] + [len(m[0]) for m in net.weights]
+    heading = title or "A network of %s" % " -> ".join(map(str, sizes))
+    svg_text(svg, 16, 30, heading + (" (%s)" % net.note if net.note else ""), 22, weight="bold")
+    weight_legend(svg, 16, 58)
+    if example is None:
+        example = net.X[0] if net.X is not None else [1] * sizes[0]
+    shown = "shaded by each neuron's output for input%s %s" % (
+        "s" if len(example) > 1 else "", ", ".join(map(number_text, example)))
+    largest = max(abs(w) for weights in [net.weights] + [net.starting_weights or []]
+                  for m in weights for row in m for w in row) or 1
+    if net.starting_weights:
+        panels = [("Starting weights", net.starting_weights, (10, 70, 497, 380)),
+                  ("After training", net.weights, (517, 70, 497, 380))]
+    else:
+        panels = [("After training", net.weights, (10, 70, 1004, 380))]
+    for caption, weights, box in panels:
+        network_panel(svg, net, weights, example, largest, caption + ", " + shown, box)
+    decision_map(svg, net, (10, 462, 360, 300))
+    error_chart(svg, net.curves, (380, 462, 634, 300))
+    return ET.tostring(svg, encoding="unicode")
+
+
+def svg_element(parent, tag: str, **attributes):
+    """A child element, its attributes' names with - for _ and numbers rounded to 0.1."""
+    import xml.etree.ElementTree as ET
+    return ET.SubElement(parent, tag, {key.rstrip("_").replace("_", "-"):
+                                       ("%.1f" % value).rstrip("0").rstrip(".")
+                                       if isinstance(value, float) else str(value)
+                                       for key, value in attributes.items()})
+
+
+def svg_text(parent, x: float, y: float, words: str, size: int = 16, anchor: str = "start",
+             weight: str = "normal", colour: str = "#000000", halo: bool = False):
+    """A line of text at (x, y); halo: a white outline so it reads over lines and shading."""
+    extra = dict(stroke="white", stroke_width=4, paint_order="stroke",
+                 stroke_linejoin="round") if halo else {}
+    element = svg_element(parent, "text", x=float(x), y=float(y), font_size=size,
+                          text_anchor=anchor, font_weight=weight, fill=colour, **extra)
+    element.text = words
+    return element
+
+
+def tooltip(element, words: str) -> None:
+    """The text a browser shows when the pointer rests on the element."""
+    svg_element(element, "title").text = words
+
+
+def weight_legend(svg, x: float, y: float) -> None:
+    """The key to the lines: blue positive, vermilion negative, thicker for larger weights."""
+    for offset, (colour, words) in enumerate([("#0072b2", "positive weight"),
+                                              ("#d55e00", "negative weight")]):
+        left = x + offset * 210
+        svg_element(svg, "line", x1=float(left), y1=float(y - 5), x2=float(left + 40),
+                    y2=float(y - 5), stroke=colour, stroke_width=6)
+        svg_text(svg, left + 48, y, words, 16)
+    svg_text(svg, x + 420, y, "thicker line: larger weight; hover a line for its value", 16)
+
+
+def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, largest: float,
+                  caption: str, box: Tuple[float, float, float, float]) -> None:
+    """Neurons in columns, one a layer, and every weight as a line from one to the next."""
+    left, top, width, height = box
+    group = svg_element(svg, "g", class_="network")
+    svg_element(group, "rect", x=float(left), y=float(top), width=float(width),
+                height=float(height), fill="none", stroke="#bbbbbb", rx=6)
+    heading, shading = caption.split(", ", 1)
+    svg_text(group, left + 10, top + 24, heading, 18, weight="bold")
+    svg_text(group, left + 10, top + 44, shading, 14, colour="#333333")
+    outputs = forward(weights, [list(example)], net.bias)
+    columns = len(weights) + 1
+    counts = [len(weights[0]) - net.bias] + [len(m[0]) for m in weights]
+    nodes_in = [count + (net.bias and k < columns - 1) for k, count in enumerate(counts)]
+    inner_top, inner_height = top + 60, height - 95
+    spacings = [min(90.0, inner_height / count) for count in nodes_in]
+    radii = [min(22.0, spacing * 0.38) for spacing in spacings]
+    margin = 34 + max(radii)
+    xs = [left + margin + (width - 2 * margin) * k / (columns - 1) for k in range(columns)]
+
+    def y_of(k, i):
+        return inner_top + inner_height / 2 + (i - (nodes_in[k] - 1) / 2) * spacings[k]
+
+    labelled = sum(len(m) * len(m[0]) for m in weights) <= LABELLED_WEIGHTS
+    thickest = 8.25 if labelled else 3.25  # many lines: thinner, so that they stay apart
+    lines = svg_element(group, "g", class_="weights", stroke_linecap="round")
+    labels = svg_element(group, "g")
+    for k, synapses in enumerate(weights):
+        for i, row in enumerate(synapses):
+            # each source's values at their own distance along its lines, from a
+            # quarter of the way for the first to three quarters for the last, so
+            # that they do not pile up where the lines cross
+            along = 0.25 + 0.5 * i / (len(synapses) - 1) if len(synapses) > 1 else 0.5
+            for j, w in enumerate(row):
+                x1, y1, x2, y2 = xs[k], y_of(k, i), xs[k + 1], y_of(k + 1, j)
+                line = svg_element(lines, "line", x1=x1, y1=y1, x2=x2, y2=y2,
+                                   stroke="#0072b2" if w >= 0 else "#d55e00",
+                                   stroke_width=0.75 + thickest * abs(w) / largest,
+                                   stroke_opacity=0.85)
+                tooltip(line, "%s[%d][%d] = %s" % (net.names[k], i, j, weight_text(w)))
+                if labelled:
+                    svg_text(labels, x1 + (x2 - x1) * along, y1 + (y2 - y1) * along + 5,
+                             "%.2f" % w if abs(w) < 100 else "%.3g" % w, 13,
+                             anchor="middle", weight="bold",
+                             colour="#005a8c" if w >= 0 else "#a04600", halo=True)
+    for k, count in enumerate(counts):
+        radius = radii[k]
+        for i in range(count):
+            value = outputs[k][0][i]
+            x, y = xs[k], y_of(k, i)
+            circle = svg_element(group, "circle", class_="neuron", cx=x, cy=y, r=radius,
+                                 fill=grey(value), stroke="#000000", stroke_width=1.5)
+            tooltip(circle, "%s, %s %d: %s %s" % (
+                net.labels[k], "input" if k == 0 else "neuron", i + 1,
+                "value" if k == 0 else "output", "%.8f" % value))
+            if radius >= 12:
+                svg_text(group, x, y + 5, "%.3g" % value if k == 0 else "%.2f" % value,
+                         13 if radius < 18 else 14, anchor="middle",
+                         colour="#ffffff" if value > 0.55 else "#000000")
+        if net.bias and k < columns - 1:
+            y = y_of(k, count)
+            square = svg_element(group, "rect", class_="bias", x=xs[k] - radius, y=y - radius,
+                                 width=2 * radius, height=2 * radius, fill=grey(1),
+                                 stroke="#000000")
+            tooltip(square, "bias: a constant input of 1 to %s" % net.labels[k + 1])
+            svg_text(group, xs[k], y + 5, "1", 14, anchor="middle", colour="#ffffff")
+            svg_text(group, xs[k] - radius - 4, y + 5, "bias", 14, anchor="end")
+        svg_text(group, xs[k], top + height - 12, net.labels[k], 16, anchor="middle", weight="bold")
+
+
+def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> None:
+    """The map of the answers over the two inputs that vary, the 0.5 line and the examples."""
+    left, top, width, height = box
+    group = svg_element(svg, "g", class_="map")
+    svg_text(group, left, top + 18, "What it answers", 18, weight="bold")
+    reason = no_map_reason(net)
+    if reason:
+        svg_text(group, left, top + 42, reason, 14, colour="#333333")
+        if net.X is not None:
+            answers_panel(group, net, left, top + 70)
+        return
+    side = map_side(net)
+    (xs, ys), answers = map_answers(net, side, side)
+    (first, second), _ = map_axes(net)
+    size = 200.0
+    x0, y0 = left + 58, top + 34
+    cell = size / side
+    cells = svg_element(group, "g", class_="map-cells", shape_rendering="crispEdges")
+    for r, row in enumerate(answers):
+        for c, a in enumerate(row):
+            svg_element(cells, "rect", x=x0 + c * cell, y=y0 + size - (r + 1) * cell,
+                        width=cell + 0.6, height=cell + 0.6, fill=answer_colour(a))
+    svg_element(group, "rect", class_="map-frame", x=x0, y=y0, width=size, height=size, fill="none",
+                stroke="#000000")
+
+    def point(c, r):  # grid units to the page: cell centres
+        return x0 + (c + 0.5) * cell, y0 + size - (r + 0.5) * cell
+    path = " ".join("M%.1f %.1fL%.1f %.1f" % (point(*a) + point(*b))
+                    for a, b in boundary_segments(answers))
+    if path:
+        tooltip(svg_element(group, "path", d=path, stroke="#000000", stroke_width=2.5, fill="none"),
+                "where the answer is 0.5")
+
+    def place(situation):
+        return point((situation[first] - xs[0]) / (xs[-1] - xs[0]) * (side - 1),
+                     (situation[second] - ys[0]) / (ys[-1] - ys[0]) * (side - 1))
+    for situation, target in zip(net.X, net.y):
+        x, y = place(situation)
+        mark = svg_element(group, "circle", class_="example", cx=x, cy=y, r=11.0, fill="#ffffff",
+                           stroke="#000000", stroke_width=2)
+        tooltip(mark, "trained on %s: target %s, answer %.8f" % (
+            ", ".join(map(number_text, situation)), number_text(target[0]),
+            answer({"weights": net.weights, "bias": net.bias}, situation)))
+        svg_text(group, x, y + 5, number_text(target[0]) if len(number_text(target[0])) < 3
+                 else "%.1f" % target[0], 13, anchor="middle", weight="bold")
+    for situation in net.asked:
+        if on_the_map(net, situation):
+            x, y = place(situation)
+            mark = svg_element(group, "rect", class_="new-situation", x=x - 10, y=y - 10,
+                               width=20.0, height=20.0, fill="#ffffff", stroke="#000000",
+                               stroke_width=2, stroke_dasharray="4 2")
+            tooltip(mark, "new situation %s: answer %.8f" % (
+                ", ".join(map(number_text, situation)),
+                answer({"weights": net.weights, "bias": net.bias}, situation)))
+            svg_text(group, x, y + 5, "?", 14, anchor="middle", weight="bold")
+    for value, c in ((xs[0], 0), (xs[-1], side - 1)):
+        svg_text(group, point(c, 0)[0], y0 + size + 26, number_text(value), 14, anchor="middle")
+    for value, r in ((ys[0], 0), (ys[-1], side - 1)):
+        svg_text(group, x0 - 14, point(0, r)[1] + 5, number_text(value), 14, anchor="end")
+    svg_text(group, x0 + size / 2, y0 + size + 26, "input %d" % (first + 1), 15, anchor="middle")
+    label = svg_text(group, x0 - 34, y0 + size / 2, "input %d" % (second + 1), 15, anchor="middle")
+    label.set("transform", "rotate(-90 %.1f %.1f)" % (x0 - 34 - 5, y0 + size / 2))
+    # the colour key, beside the map
+    key_x = x0 + size + 16
+    for n in range(11):
+        a = 1 - n / 10
+        svg_element(group, "rect", x=key_x, y=y0 + n * size / 11, width=16.0,
+                    height=size / 11 + 0.5, fill=answer_colour(a), shape_rendering="crispEdges")
+    svg_element(group, "rect", x=key_x, y=y0, width=16.0, height=size, fill="none",
+                stroke="#000000")
+    for a, words in ((1, "1"), (0.5, "0.5"), (0, "0")):
+        svg_text(group, key_x + 20, y0 + (1 - a) * size * 10 / 11 + size / 22 + 5, words, 13)
+    held = held_inputs_text(net)
+    notes = ["line: answer 0.5; circles: examples, their targets"]
+    if any(on_the_map(net, s) for s in net.asked):
+        notes.append("dashed square: a new situation")
+    if held:
+        notes.append(held)
+    for n, line in enumerate(notes):
+        svg_text(group, left, y0 + size + 46 + 17 * n, line, 14, colour="#333333")
+
+
+def answers_panel(group, net: Network, left: float, top: float, rows: int = 10) -> None:
+    """In place of a map: each example's inputs, target and answer, the answer's colour too."""
+    situations = [(s, t[0]) for s, t in zip(net.X, net.y)] + [(s, None) for s in net.asked]
+    for n, heading in enumerate(["inputs", "target", "answer"]):
+        svg_text(group, left + (0, 150, 220)[n], top, heading, 15, weight="bold")
+    for n, (situation, target) in enumerate(situations[:rows]):
+        y = top + 22 * (n + 1)
+        output = answer({"weights": net.weights, "bias": net.bias}, situation)
+        inputs = ", ".join(map(number_text, situation))
+        svg_text(group, left, y, inputs if len(inputs) <= 18 else inputs[:16] + "...", 15)
+        svg_text(group, left + 150, y, "new" if target is None else number_text(target), 15)
+        svg_element(group, "rect", x=left + 220, y=y - 13, width=16.0, height=16.0,
+                    fill=answer_colour(output), stroke="#000000")
+        svg_text(group, left + 242, y, "%.4f" % output, 15)
+    if len(situations) > rows:
+        svg_text(group, left, top + 22 * (rows + 1), "and %d more" % (len(situations) - rows), 15)
+
+
+def wrapped(words: str, width: int) -> List[str]:
+    """Words in lines of at most width characters."""
+    import textwrap  # here, not at the top: see training_loop
+    return textwrap.wrap(words, width, break_on_hyphens=False)
+
+
+def error_chart(svg, curves: List[Tuple[str, List[Tuple[int, float]]]],
+                box: Tuple[float, float, float, float]) -> None:
+    """The error against iterations, one curve each, on a log scale when it falls tenfold."""
+    left, top, width, height = box
+    group = svg_element(svg, "g", class_="errors")
+    svg_text(group, left, top + 18, "How it learned", 18, weight="bold")
+    finite = [e for _, points in curves for _, e in points if math.isfinite(e)]
+    if finite and all(len(points) < 2 for _, points in curves):
+        words = "One error noted, at iteration 0: %s. Train longer to see a curve." % \
+            ", ".join(python2_str(points[0][1]) for _, points in curves if points)
+        finite = []
+    elif not finite:
+        words = ("No errors were noted as it trained (three-layer, gradient-descent and "
+                 "train note them)." if not curves else "The error is not a number: the weights "
+                 "overflowed.")
+    if not finite:
+        for n, line in enumerate(wrapped(words, 60)):
+            svg_text(group, left, top + 60 + 22 * n, line, 16, colour="#333333")
+        return
+    high, low = max(finite), min(finite)
+    logarithmic = low > 0 and high / low >= 10
+    scale = math.log10 if logarithmic else (lambda e: e)
+    if logarithmic:
+        bottom, top_value = math.floor(math.log10(low)), math.ceil(math.log10(high))
+        ticks = [10.0 ** p for p in range(bottom, top_value + 1)]
+    else:
+        step = round_step(high or 1)
+        bottom, top_value = 0.0, step * math.ceil((high or 1) / step)
+        ticks = [step * n for n in range(round(top_value / step) + 1)]
+    last = max(i for _, points in curves for i, _ in points) or 1
+    plot_left, plot_top = left + 80, top + 34
+    plot_width, plot_height = width - 100 - (150 if len(curves) > 1 else 0), height - 90
+
+    def page(iteration, error):
+        return (plot_left + plot_width * iteration / last,
+                plot_top + plot_height * (1 - (scale(error) - bottom) / (top_value - bottom)))
+    svg_element(group, "rect", x=plot_left, y=plot_top, width=float(plot_width),
+                height=float(plot_height), fill="none", stroke="#000000")
+    for value in ticks:
+        y = page(0, value)[1]
+        svg_element(group, "line", x1=plot_left, y1=y, x2=plot_left + plot_width, y2=y,
+                    stroke="#dddddd")
+        svg_text(group, plot_left - 6, y + 5, "%g" % value, 14, anchor="end")
+    for iteration in round_ticks(last):
+        x = page(iteration, ticks[0])[0]
+        svg_text(group, x, plot_top + plot_height + 18, "{:,}".format(iteration), 14,
+                 anchor="middle")
+    svg_text(group, plot_left + plot_width / 2, plot_top + plot_height + 40, "iteration", 15,
+             anchor="middle")
+    label = svg_text(group, left + 14, plot_top + plot_height / 2,
+                     "mean absolute error%s" % (" (log scale)" if logarithmic else ""), 15,
+                     anchor="middle")
+    label.set("transform", "rotate(-90 %.1f %.1f)" % (left + 9, plot_top + plot_height / 2))
+    for n, (name, points) in enumerate(curves):
+        colour = CURVE_COLOURS[n % len(CURVE_COLOURS)]
+        stretches, stretch = [], []
+        for iteration, error in points:  # a curve breaks where the error is not a number
+            if math.isfinite(error) and (error > 0 or not logarithmic):
+                stretch.append(page(iteration, error))
+            elif stretch:
+                stretches.append(stretch)
+                stretch = []
+        stretches.append(stretch)
+        curve = svg_element(group, "g", class_="curve", fill="none", stroke=colour, stroke_width=3,
+                            stroke_dasharray="" if n < len(CURVE_COLOURS) else "8 4")
+        tooltip(curve, "%s: last error %s" % (name, python2_str(points[-1][1])))
+        for stretch in stretches:
+            if len(stretch) > 1:
+                svg_element(curve, "polyline", points=" ".join("%.1f,%.1f" % p for p in stretch))
+            if len(stretch) < 30:  # few points: each one shown
+                for x, y in stretch:
+                    svg_element(curve, "circle", cx=x, cy=y, r=3.5, fill=colour, stroke="none")
+        if len(curves) > 1:
+            y = plot_top + 10 + 22 * n
+            x = plot_left + plot_width + 16
+            svg_element(group, "line", x1=x, y1=y - 5, x2=x + 30, y2=y - 5, stroke=colour,
+                        stroke_width=3)
+            svg_text(group, x + 36, y, name, 15)
+
+
+def round_ticks(last: int) -> List[int]:
+    """Round iterations from 0 to last for an axis: 1, 2 or 5 times a power of ten apart.
+
+    >>> round_ticks(9996), round_ticks(60000)
+    ([0, 2000, 4000, 6000, 8000], [0, 20000, 40000, 60000])
+    """
+    step = max(1, round(round_step(last)))
+    return list(range(0, last + 1, step))
+
+
+def round_step(high: float) -> float:
+    """A step of 1, 2 or 5 times a power of ten that marks 0 to high in at most 5 steps.
+
+    >>> round_step(0.546), round_step(60000)
+    (0.2, 20000)
+    """
+    power = 10 ** math.floor(math.log10(high / 5))
+    step = next(power * f for f in (1, 2, 5, 10) if high / (power * f) <= 5)
+    return round(step, 12) if power < 1 else step
+
+
+# --- --check: the update backpropagation makes is the error's slope -------------
+
+def half_squared_error(X: Matrix, y: Matrix, weights: List[Matrix], bias: bool = False) -> float:
+    """E = 1/2 * sum((y - output)^2): the error whose slope every update of the posts descends.
+
+    >>> half_squared_error([[0]], [[1]], [[[0.0]]])   # output 0.5: 1/2 * 0.5^2
+    0.125
+    """
+    output = forward(weights, X, bias)[-1]
+    return 0.5 * sum((target - out) ** 2 for row_t, row_o in zip(y, output)
+                     for target, out in zip(row_t, row_o))
+
+
+def check_lines(net: Network, after: List[Matrix], alpha: Number,
+                h: float = CHECK_NUDGE) -> List[str]:
+    """Each weight's slope dE/dw as backpropagation found it beside the slope measured by nudging.
+
+    net: the network at its starting weights (net.weights), with its data;
+    after: the weights after one update, which moved each weight by -alpha * dE/dw.
+    """
+    lines = ["Backpropagation checked by hand, at the starting weights%s:"
+             % ("" if alpha == 1 else ", alpha " + python2_str(alpha)),
+             "E = 1/2 * sum((y - output)^2) over the %s. Each update moves a weight by"
+             % plural(len(net.X), "example"),
+             "-alpha * dE/dw, so backpropagation's slope is (before - after) / alpha; the",
+             "measured slope nudges the weight by +-%g and divides E's change by %g."
+             % (h, 2 * h),
+             "%-22s %17s %17s  %s" % ("weight", "backpropagation", "measured", "agreement")]
+    worst, checked, skipped = math.inf, 0, 0
+    for k, synapses in enumerate(net.weights):
+        count = 0
+        for i, row in enumerate(synapses):
+            for j, w in enumerate(row):
+                count += 1
+                if count > CHECK_MAX_WEIGHTS:
+                    skipped += 1
+                    continue
+                backpropagation = (w - after[k][i][j]) / alpha
+                nudged = [[list(r) for r in m] for m in net.weights]
+                nudged[k][i][j] = w + h
+                up = half_squared_error(net.X, net.y, nudged, net.bias)
+                nudged[k][i][j] = w - h
+                down = half_squared_error(net.X, net.y, nudged, net.bias)
+                measured = (up - down) / (2 * h)
+                digits = agreeing_digits(backpropagation, measured)
+                worst = min(worst, digits)
+                checked += 1
+                lines.append("%-22s %17.10f %17.10f  %s" % (
+                    "%s[%d][%d]" % (net.names[k], i, j), backpropagation, measured,
+                    "both 0" if digits == math.inf else "%d digits" % digits))
+    if skipped:
+        lines.append("(%d more weights not listed: %d a matrix at most)"
+                     % (skipped, CHECK_MAX_WEIGHTS))
+    if worst >= 5:
+        lines.append("All %d slopes agree%s: the update is the error's slope, downhill."
+                     % (checked, "" if worst == math.inf else " to %d digits or more" % worst))
+    else:
+        lines.append("Some slopes disagree: this update is not the error's slope.")
+    return lines
+
+
+def agreeing_digits(a: float, b: float) -> float:
+    """How many significant digits two numbers share (infinity when both are 0).
+
+    >>> agreeing_digits(0.123456, 0.123457), agreeing_digits(1.0, 2.0)
+    (5, 0)
+    """
+    largest = max(abs(a), abs(b))
+    if largest < 1e-12:
+        return math.inf
+    if a == b:
+        return 15
+    return max(0, min(15, int(-math.log10(abs(a - b) / largest))))
+
+
+def program_check(function: Callable, **settings) -> List[str]:
+    """--check for a post program: its weights before and after one update (nothing printed)."""
+    if "alphas" in settings:
+        settings["alphas"] = list(settings["alphas"])[:1]
+    with contextlib.redirect_stdout(io.StringIO()):
+        before = network_of(function(**dict(settings, iterations=0)))
+        after = network_of(function(**dict(settings, iterations=1)))
+    alpha = settings["alphas"][0] if "alphas" in settings else 1
+    return check_lines(before, after.weights, alpha)
+
+
+def train_check(X: Matrix, y: Matrix, layers: List[int], alpha: Number, seed: int,
+                bias: bool) -> List[str]:
+    """--check for train: one update of train_network from the same starting weights."""
+    result = train_network(X, y, layers, iterations=1, alpha=alpha, seed=seed, bias=bias)
+    before = network_of(result, X, y)._replace(weights=result["starting_weights"])
+    return check_lines(before, result["weights"], alpha)
+
+
+
+# --- --svg, --map and --check on the command line --------------------------------
+
+def check_picture(options: dict, layers: Sequence[int]) -> None:
+    """Refuse --svg for a network too big to draw, before it trains."""
+    if options.get("svg") is not None and max(layers) > PICTURE_MAX_NEURONS:
+        raise InputError("--svg draws at most %d neurons a layer; layers %s have %d"
+                         % (PICTURE_MAX_NEURONS, ",".join(map(str, layers)), max(layers)))
+
+
+def show_pictures(options: dict, net: Network, check: Callable, title: str,
+                  example: Optional[Vector] = None) -> None:
+    """What --map, --check and --svg ask for, after a network has trained.
+
+    check: makes --check's lines (it trains one iteration again).
+    """
+    if options.get("map"):
+        print("\n".join(map_text(net)))
+    if options.get("check"):
+        print("\n".join(check()))
+    if options.get("svg") is not None:
+        picture(net, example=example, title=title).save(options["svg"])
+        print("Picture written to %s" % options["svg"])
+
+
+def show_program_pictures(options: dict, function: Callable, name: str, result,
+                          settings: dict) -> None:
+    """--svg, --map and --check for a post program that has run with these settings."""
+    if not any(options.get(option) for option in PICTURE_OPTIONS):
+        return
+    net = program_network(function, result, **settings)
+    show_pictures(options, net, lambda: program_check(function, **settings),
+                  "%s: %s iterations" % (name, "{:,}".format(settings["iterations"])))
+
+
+def show_train_pictures(options: dict, results: List[dict], settings: dict, data: str,
+                        asked: Matrix) -> None:
+    """--svg, --map and --check for train: one network trained with these settings for each
+    alpha (several draw one error curve each), asked: the --ask inputs as the network takes them."""
+    if not any(options.get(option) for option in PICTURE_OPTIONS):
+        return
+    X, y, layers, bias = (settings[name] for name in ("X", "y", "layers", "bias"))
+    alphas = [result["alpha"] for result in results]
+    net = network_of(results if len(results) > 1 else results[0], X, y, asked=asked)
+    show_pictures(options, net, lambda: train_check(X, y, layers, alphas[0], settings["seed"], bias),
+                  "Layers %s trained on %s: %s iterations, alpha %s%s" % (
+                      ",".join(map(str, layers)), data, "{:,}".format(settings["iterations"]),
+                      ", ".join(map(python2_str, alphas)), ", with bias" if bias else ""),
+                  asked[0] if asked else None)
+
+
+# ----------------------------------------------------------------------------
 # The programs as the command line knows them
 #
 # An entry names a program's function rather than holding it: the function is
@@ -2412,12 +3235,16 @@ def call(function: Callable, settings: dict, trace: bool = False, loop: Callable
 def run_program(program: Program, options: dict) -> None:
     """One post program, with the settings given and its own defaults for the rest."""
     function = look_up(program.function)
-    settings = settings_for(function, {name: value for name, value in options.items()
-                                       if name != "trace"})
+    settings = settings_for(function, {name: options[name] for name in
+                                       ("seed", "iterations") + program.options
+                                       if name in options})
     if program.check:
         program.check(settings)
-    call(function, settings, options.get("trace", False),
-         look_up(program.loop) if program.loop else None)
+    if "hidden_size" in settings:
+        check_picture(options, [3, settings["hidden_size"], 1])
+    result = call(function, settings, options.get("trace", False),
+                  look_up(program.loop) if program.loop else None)
+    show_program_pictures(options, function, program.name, result, settings)
 
 
 def run_default_programs(options: dict) -> None:
@@ -2508,10 +3335,23 @@ OPTIONS = {
         type=whole_numbers(0, MAX_ITERATIONS), metavar="N",
         help="print the mean absolute error every N iterations, from iteration 0 "
              "(default 0: never)")),
+    "svg": (["--svg"], dict(
+        metavar="FILE",
+        help="after training, draw the network before and after, what it answers across its "
+             "inputs and its error curve in an SVG file a browser opens")),
+    "map": (["--map"], dict(
+        action="store_true",
+        help="after training, draw in the terminal what the network answers across its two "
+             "varying inputs")),
+    "check": (["--check"], dict(
+        action="store_true",
+        help="check backpropagation by hand: each weight's slope beside the slope measured by "
+             "nudging the weight")),
     "runs": (["--runs"], dict(
         type=whole_numbers(1, MAX_RUNS), help="runs of each program, 1 to %d (default %d)" % (MAX_RUNS, BENCH_RUNS))),
 }
 SHARED_OPTIONS = ("seed", "iterations", "trace")  # before a PROGRAM too, and with none
+PICTURE_OPTIONS = ("svg", "map", "check")
 
 
 def add_options(parser: argparse.ArgumentParser, names: Sequence[str]) -> None:
@@ -2557,7 +3397,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(metavar="PROGRAM", parser_class=Parser)
     for program in PROGRAMS:
         sub = commands.add_parser(program.name, help=program.summary, description=program.summary)
-        add_options(sub, SHARED_OPTIONS + program.options)
+        add_options(sub, SHARED_OPTIONS + program.options + PICTURE_OPTIONS)
         sub.set_defaults(handler=functools.partial(run_program, program), command=program.name,
                          takes=SHARED_OPTIONS)
     train = commands.add_parser(
@@ -2565,7 +3405,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Train a network with the posts' arithmetic on a named table or a CSV file "
                     "(10,000 iterations unless --iterations says otherwise), then print its "
                     "weights and whatever else is asked for.")
-    add_options(train, SHARED_OPTIONS + ("bias", "every"))
+    add_options(train, SHARED_OPTIONS + ("bias", "every") + PICTURE_OPTIONS)
     train.add_argument("--alpha", dest="alphas", action="append", type=read_alpha, metavar="A",
                        default=argparse.SUPPRESS,
                        help="learning rate, more than 0 (default 1, the posts' implicit rate); "
@@ -2663,6 +3503,7 @@ def run_train(options: dict) -> None:
                          % (TABLE_MAX_INPUTS, 2 ** TABLE_MAX_INPUTS, layers[0]))
     check_alphas(options, alphas)
     check_work(iterations * len(alphas), len(table.X), layers, bias)
+    check_picture(options, layers)
     if options["save"]:
         check_save(options["save"], layers, bias, name)
     scaling = scaling_of(table.X) if options["scale"] else None
@@ -2685,15 +3526,17 @@ def run_train(options: dict) -> None:
     # 600 noted errors, so memory stays the same however long it trains
     settings.update(X=scaled(table.X, scaling), y=table.y, layers=layers,
                     on_error=print_error if every and len(alphas) == 1 else None,
-                    every=every or (math.ceil(iterations / 600) if options["plot"] else 0))
+                    every=every or (math.ceil(iterations / 600)
+                                    if options["plot"] or options.get("svg") else 0))
     results = []
     for alpha in alphas:
         result = call(train_network, dict(settings, alpha=alpha), options.get("trace", False))
-        result.update(scaling=scaling, labels=table.labels, inputs=table.inputs)
+        result.update(alpha=alpha, scaling=scaling, labels=table.labels, inputs=table.inputs)
         results.append(result)
     examples = scored_examples(table, held, tested)
     if len(results) > 1:
         print_alphas(results, alphas, iterations, examples, options["ask"])
+        show_train_pictures(options, results, settings, name, scaled(options["ask"], scaling))
         return
     result = results[0]
     if not non_finite_note(result):
@@ -2704,6 +3547,7 @@ def run_train(options: dict) -> None:
                 print(warning)
     print_training(result, options["ask"], (table.X, table.y) if options["table"] else None,
                    options["plot"], examples)
+    show_train_pictures(options, results, settings, name, scaled(options["ask"], scaling))
     if options["save"]:
         keep_network(options["save"], result)
 
@@ -2749,6 +3593,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         # the reader went away (`| head`): stop quietly, as other commands do
         silence(sys.stdout)
         return 0
+    except FileNotWritten as error:  # --svg's file: one line, like any output error
+        print("pureneuron.py: error: %s" % error.strerror, file=sys.stderr)
+        return 1
     except OSError as error:
         if error.errno not in OUTPUT_ERRORS:
             raise  # not the output: something else went wrong

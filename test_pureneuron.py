@@ -2589,3 +2589,438 @@ def test_several_alphas_score_held_out_and_test_examples_on_rows_of_their_own():
     assert rows == ["iteration", "100", "right", "right: 4 examples held out (seed 1)",
                     "right: test examples"]
     assert re.search(r"right: test examples +\d+ of 16 +\d+ of 16$", out.splitlines()[-1])
+
+
+# ============================================================================
+# Pictures: the network, what it decided, how it learned; --map and --check
+# ============================================================================
+
+SVG = "{http://www.w3.org/2000/svg}"
+XOR_X, XOR_Y = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], [[0], [1], [1], [0]]
+GATE_X, GATE_Y = [[0, 0], [0, 1], [1, 0], [1, 1]], [[0], [1], [1], [0]]
+
+
+def svg_tree(picture):
+    """The picture's SVG, parsed (which fails unless it is well-formed XML)."""
+    import xml.etree.ElementTree as ET
+    return ET.fromstring(str(picture))
+
+
+def elements(root, tag, kind=None):
+    """Every `tag` element, only those of class `kind` when given."""
+    return [e for e in root.iter(SVG + tag) if kind is None or e.get("class") == kind]
+
+
+def groups(root, kind):
+    return elements(root, "g", kind)
+
+
+def tooltip_of(element):
+    title = element.find(SVG + "title")
+    return title.text if title is not None else None
+
+
+def weight_lines(panel):
+    """{(name, i, j): (value written, colour)} for a network panel's lines."""
+    found = {}
+    for line in elements(panel, "line"):
+        match = re.match(r"(.+)\[(\d+)\]\[(\d+)\] = (-?\d+\.\d{8})$", tooltip_of(line) or "")
+        if match:
+            found[match.group(1), int(match.group(2)), int(match.group(3))] = (
+                match.group(4), line.get("stroke"))
+    return found
+
+
+def trained_xor(iterations=3000, layers=(3, 4, 1), X=XOR_X, y=XOR_Y, bias=False):
+    return pureneuron.train_network(X, y, list(layers), iterations=iterations, bias=bias,
+                                    every=100)
+
+
+@pytest.mark.parametrize("layers, bias", [((3, 4, 1), False), ((3, 1), False),
+                                          ((3, 5, 2, 1), True)])
+def test_the_picture_has_a_neuron_for_each_and_a_line_for_each_weight(layers, bias):
+    result = trained_xor(200, layers, bias=bias)
+    root = svg_tree(pureneuron.picture(result, XOR_X, XOR_Y))
+    assert (root.get("width"), root.get("height")) == ("1024", "768")
+    panels = groups(root, "network")
+    assert len(panels) == 2  # starting weights, then trained
+    for panel, weights in zip(panels, [result["starting_weights"], result["weights"]]):
+        assert len(elements(panel, "circle", "neuron")) == sum(layers)
+        assert len(elements(panel, "rect", "bias")) == (len(layers) - 1 if bias else 0)
+        lines = weight_lines(panel)
+        expected = {("syn%d" % k, i, j): w for k, m in enumerate(weights)
+                    for i, row in enumerate(m) for j, w in enumerate(row)}
+        assert set(lines) == set(expected)
+        for key, w in expected.items():
+            written, colour = lines[key]
+            assert written == "%.8f" % w
+            assert colour == ("#0072b2" if w >= 0 else "#d55e00"), key
+    colours = {colour for panel in panels for _, colour in weight_lines(panel).values()}
+    assert colours == {"#0072b2", "#d55e00"}
+
+
+def test_weights_are_written_on_the_lines_of_a_small_network_only():
+    small = svg_tree(pureneuron.picture(trained_xor(10)))
+    big = svg_tree(pureneuron.picture(trained_xor(10, (3, 9, 4, 1))))
+    def written(root):
+        return [t.text for t in elements(root, "text") if re.match(r"-?\d+\.\d\d$", t.text or "")
+                and t.get("text-anchor") == "middle" and t.get("stroke") == "white"]
+    assert len(written(small)) == 2 * 16 and written(big) == []
+
+
+def map_corners(root):
+    """The fills of the map's corner cells: bottom left, bottom right, top left, top right."""
+    cells = elements(groups(root, "map-cells")[0], "rect")
+    side = int(round(len(cells) ** 0.5))
+    assert side * side == len(cells) and 11 <= side and len(cells) <= 5000
+    return [cells[k].get("fill") for k in (0, side - 1, side * (side - 1), side * side - 1)]
+
+
+@pytest.mark.parametrize("X, y, held", [(XOR_X, XOR_Y, "input 3 held at 1"),
+                                        (GATE_X, GATE_Y, None)])
+def test_the_maps_corners_are_the_networks_answers_there(X, y, held):
+    result = trained_xor(3000, [len(X[0]), 4, 1], X, y, bias=len(X[0]) == 2)
+    root = svg_tree(pureneuron.picture(result, X, y))
+    corners = [[0, 0], [1, 0], [0, 1], [1, 1]]
+    expected = [pureneuron.answer_colour(pureneuron.answer(result, c + X[0][2:]))
+                for c in corners]
+    assert map_corners(root) == expected
+    # a trained XOR: vermilion-ish where it says 0, blue-ish where it says 1
+    assert [int(fill[1:3], 16) > int(fill[5:7], 16) for fill in expected] == [True, False,
+                                                                              False, True]
+    marks = elements(groups(root, "map")[0], "circle", "example")
+    assert len(marks) == 4
+    assert sorted(tooltip_of(m).split(":")[1].strip()[:8] for m in marks) == [
+        "target 0", "target 0", "target 1", "target 1"]
+    texts = " ".join(t.text or "" for t in elements(root, "text"))
+    assert (held in texts) if held else ("held at" not in texts)
+    assert len(elements(root, "path")) == 1  # the 0.5 boundary
+
+
+def test_the_map_marks_new_situations_apart_from_the_examples():
+    result = trained_xor(100, [2, 3, 1], GATE_X, GATE_Y, bias=True)
+    root = svg_tree(pureneuron.picture(result, GATE_X, GATE_Y, asked=[[0.25, 0.75], [2, 0]]))
+    marks = elements(root, "rect", "new-situation")
+    assert len(marks) == 1 and tooltip_of(marks[0]).startswith("new situation 0.25, 0.75")
+
+
+def test_with_three_varying_inputs_the_picture_lists_the_answers_instead_of_a_map():
+    printed, result = printed_and_returned(pureneuron.multi_layer, iterations=50)
+    root = svg_tree(pureneuron.picture(result))
+    assert not groups(root, "map-cells")
+    texts = [t.text for t in elements(groups(root, "map")[0], "text")]
+    assert "No map: 3 inputs of the data vary; a map shows two." in texts
+    assert texts.count("new") == 1  # Milo's [1, 1, 0]
+
+
+def test_one_curve_per_alpha_with_a_legend():
+    printed, results = printed_and_returned(pureneuron.gradient_descent, iterations=10001,
+                                            alphas=(0.5, 5, 50))
+    root = svg_tree(pureneuron.picture(results))
+    curves = groups(root, "curve")
+    assert [tooltip_of(c).split(":")[0] for c in curves] == ["alpha 0.5", "alpha 5",
+                                                            "alpha 50"]
+    for curve, result in zip(curves, results):
+        points = elements(curve, "polyline")[0].get("points").split()
+        assert len(points) == len(result["errors"]) == 2
+    assert len({c.get("stroke") for c in curves}) == 3
+    legend = [t.text for t in elements(groups(root, "errors")[0], "text")]
+    assert {"alpha 0.5", "alpha 5", "alpha 50"} <= set(legend)
+    best = min(results, key=lambda r: r["errors"][-1])
+    assert "alpha %s, the lowest final error" % best["alpha"] in " ".join(
+        t.text or "" for t in elements(root, "text"))
+
+
+def test_the_error_axis_turns_logarithmic_when_the_error_falls_tenfold():
+    falling = svg_tree(pureneuron.picture(trained_xor(3000)))
+    flat = svg_tree(pureneuron.picture(trained_xor(300)))
+    def axis(root):
+        return [t.text for t in elements(groups(root, "errors")[0], "text")
+                if t.get("transform")][0]
+    assert axis(falling) == "mean absolute error (log scale)"
+    assert axis(flat) == "mean absolute error"
+
+
+def test_the_picture_is_one_offline_file():
+    text = str(pureneuron.picture(trained_xor(100)))
+    assert "<script" not in text and "href" not in text and "@import" not in text
+    assert re.findall(r"https?://[^\"]+", text) == ["http://www.w3.org/2000/svg"]
+    svg_tree(text)
+
+
+def test_a_notebook_shows_the_picture_inline_and_can_save_it(tmp_path):
+    printed, result = printed_and_returned(pureneuron.three_layer, iterations=10)
+    shown = pureneuron.picture(result)
+    assert shown._repr_svg_() == str(shown) and str(shown).startswith("<svg")
+    shown.save(str(tmp_path / "net.svg"))
+    assert (tmp_path / "net.svg").read_text(encoding="utf-8") == str(shown)
+    assert os.listdir(str(tmp_path)) == ["net.svg"]
+
+
+def test_a_picture_that_cannot_be_written_leaves_nothing_behind(tmp_path):
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "taken" / "inside").write_text("kept")
+    with pytest.raises(OSError, match="cannot write .*taken"):
+        pureneuron.write_whole(str(tmp_path / "taken"), "<svg/>")
+    assert sorted(os.listdir(str(tmp_path))) == ["taken"]
+    assert os.listdir(str(tmp_path / "taken")) == ["inside"]
+    with pytest.raises(OSError, match="cannot write"):
+        pureneuron.write_whole(str(tmp_path / "no such folder" / "x.svg"), "<svg/>")
+
+
+@pytest.mark.parametrize("name", list(PROGRAMS))
+def test_each_programs_picture_starts_from_its_starting_weights(name, tmp_path):
+    settings = {"alphas": (1, 10)} if name == "gradient-descent" else {}
+    function = PROGRAMS[name][0]
+    before = printed_and_returned(function, iterations=0, seed=3, **settings)[1]
+    after = printed_and_returned(function, iterations=2, seed=3, **settings)[1]
+    net = pureneuron.program_network(function, after, iterations=2, seed=3, **settings)
+    first = before[0] if name == "gradient-descent" else before
+    assert net.starting_weights == pureneuron.network_of(first).weights
+    assert net.weights != net.starting_weights
+    root = svg_tree(pureneuron.picture(net))
+    assert len(groups(root, "network")) == 2
+
+
+def test_svg_on_the_command_line_adds_one_line_to_what_it_prints(tmp_path):
+    path = str(tmp_path / "xor.svg")
+    plain = run_main("train", "--data", "trask", "--layers", "3,4,1", "--iterations", "2000")
+    status, out, err = run_main("train", "--data", "trask", "--layers", "3,4,1", "--iterations",
+                                "2000", "--svg", path)
+    assert (status, err) == (0, "") and out == plain[1] + "Picture written to %s\n" % path
+    root = svg_tree(open(path, encoding="utf-8").read())
+    assert len(groups(root, "curve")) == 1 and groups(root, "map-cells")
+    status, out, err = run_main("three-layer", "--iterations", "20001", "--svg", path)
+    assert (status, err) == (0, "")
+    assert out == POST_OUTPUTS["three-layer"].text.replace(
+        "Error:0.00462917677677\nError:0.00395876528027\nError:0.00351012256786\n",
+        "Picture written to %s\n" % path)
+    assert len(elements(groups(svg_tree(open(path).read()), "curve")[0], "circle")) == 3
+
+
+@pytest.mark.parametrize("target", ["missing/x.svg", "."])
+def test_an_svg_that_cannot_be_written_is_one_line_and_status_1(tmp_path, target):
+    status, out, err = run_process(script("train", "--iterations", "10", "--svg", target),
+                                   cwd=str(tmp_path))
+    assert status == 1 and out.startswith("Data: trask")
+    assert err.startswith("pureneuron.py: error: cannot write %s: " % target)
+    assert err.count("\n") == 1
+    assert os.listdir(str(tmp_path)) == []
+
+
+def test_svg_refuses_a_layer_too_wide_to_draw_before_training():
+    assert_one_line_error(*run_main("train", "--layers", "3,41,1", "--svg", "x.svg"),
+                          "at most 40 neurons")
+    assert_one_line_error(*run_main("gradient-descent", "--hidden", "50", "--svg", "x.svg",
+                                   "--iterations", "10"),
+                          "at most 40 neurons")
+
+
+@pytest.mark.parametrize("data, held", [("trask", ["(input 3 held at 1, as in every example)"]),
+                                        ("gate.csv", [])])
+def test_map_draws_the_answers_in_characters(data, held, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "gate.csv").write_text("a,b,t\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n")
+    status, out, err = run_main("train", "--data", data, "--iterations", "3000", "--map",
+                                "--bias")
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    start = lines.index("What the network answers across input 1 (across) and input 2 (up)")
+    assert lines[start + 1:start + 1 + len(held)] == held
+    rows = lines[start + 1 + len(held):start + 22 + len(held)]
+    assert all(len(row) == 50 for row in rows)
+    assert (rows[0][8], rows[0][-2], rows[-1][8], rows[-1][-2]) == ("1", "0", "0", "1")
+    X, y = ([r[:2] for r in XOR_X], XOR_Y)
+    result = pureneuron.train_network(XOR_X if data == "xor" else X, y, [len(X[0]) + (
+        data == "xor"), 4, 1], iterations=3000, bias=True)
+    # beside each corner, the character of the answer there
+    extra = [1] if data == "xor" else []
+    for row, x2 in ((rows[0], 1), (rows[-1], 0)):
+        for column, x1 in ((9, 0.025), (-3, 0.975)):
+            a = pureneuron.answer(result, [x1, x2] + extra)
+            assert row[column] == pureneuron.MAP_CHARACTERS[min(9, int(a * 10))]
+
+
+def test_map_explains_when_there_is_no_map():
+    status, out, err = run_main("multi-layer", "--iterations", "10", "--map")
+    assert out.endswith("No map: 3 inputs of the data vary; a map shows two.\n")
+
+
+def check_rows(out):
+    """--check's rows: {weight: (backpropagation, measured, agreement)}."""
+    rows = {}
+    for line in out.splitlines():
+        match = re.match(r"(\S+\[\d+\]\[\d+\]) +(-?\d+\.\d+) +(-?\d+\.\d+)  (.+)$", line)
+        if match:
+            rows[match.group(1)] = (float(match.group(2)), float(match.group(3)),
+                                    match.group(4))
+    return rows
+
+
+@pytest.mark.parametrize("argv, X, y, alpha, bias", [
+    (["train", "--data", "trask", "--layers", "3,4,1"], XOR_X, XOR_Y, 1, False),
+    (["train", "--data", "and", "--layers", "2,2,1", "--alpha", "0.5", "--bias"],
+     [[0, 0], [0, 1], [1, 0], [1, 1]], [[0], [0], [0], [1]], 0.5, True)])
+def test_check_shows_backpropagations_slope_beside_the_measured_one(argv, X, y, alpha, bias):
+    status, out, err = run_main(*argv + ["--iterations", "5", "--check", "--seed", "4"])
+    assert (status, err) == (0, "")
+    layers = [int(n) for n in argv[argv.index("--layers") + 1].split(",")]
+    one = pureneuron.train_network(X, y, layers, iterations=1, alpha=alpha, seed=4, bias=bias)
+    rows = check_rows(out)
+    assert len(rows) == sum(len(m) * len(m[0]) for m in one["weights"])
+    for k, (before, after) in enumerate(zip(one["starting_weights"], one["weights"])):
+        for i, row in enumerate(before):
+            for j, w in enumerate(row):
+                backpropagation, measured, agreement = rows["syn%d[%d][%d]" % (k, i, j)]
+                assert backpropagation == pytest.approx((w - after[i][j]) / alpha, abs=2e-10)
+                # our own measurement: the test's finite differences, plain loops
+                def error_at(value):
+                    changed = [[list(r) for r in m] for m in one["starting_weights"]]
+                    changed[k][i][j] = value
+                    return half_squared_error(X, y, changed, bias)
+                ours = (error_at(w + 1e-6) - error_at(w - 1e-6)) / 2e-6
+                assert measured == pytest.approx(ours, abs=1e-9)
+                assert re.match(r"(\d+) digits|both 0", agreement)
+    assert "All %d slopes agree to " % len(rows) in out
+
+
+@pytest.mark.parametrize("name", list(PROGRAMS))
+def test_check_agrees_for_every_post_program(name):
+    argv = [name, "--iterations", "3", "--check"] + (
+        ["--alpha", "0.5"] if name == "gradient-descent" else [])
+    status, out, err = run_main(*argv)
+    assert (status, err) == (0, "")
+    rows = check_rows(out)
+    assert rows and all(int(a.split()[0]) >= 6 for _, _, a in rows.values())
+    assert re.search(r"All %d slopes agree to \d+ digits or more" % len(rows), out)
+
+
+def test_check_catches_an_update_that_is_not_the_slope(monkeypatch):
+    # a learner who forgets the sigmoid's slope: the update is no longer dE/dw
+    monkeypatch.setattr(pureneuron, "sigmoid_slope", lambda m: [[1.0] * len(r) for r in m])
+    status, out, err = run_main("train", "--iterations", "1", "--check")
+    assert out.rstrip().endswith("Some slopes disagree: this update is not the error's slope.")
+
+
+# --- the pictures in a real browser ----------------------------------------------
+
+BROWSER = "chromium-headless-shell"
+
+
+def screenshot(svg_path, png_path):
+    """A real browser's picture of an SVG file in a 1024x768 window, or a skip saying why not."""
+    browser = shutil.which(BROWSER)
+    if not browser:
+        pytest.skip("no %s on PATH to screenshot the pictures (CI's .ci/run installs it)"
+                    % BROWSER)
+    profile = os.path.join(os.path.dirname(png_path), "profile")
+    run_process([browser, "--no-sandbox", "--disable-gpu", "--user-data-dir=" + profile,
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+                 "--screenshot=" + png_path, "--window-size=1024,768",
+                 "file://" + os.path.abspath(svg_path)], timeout=120)
+    if not os.path.exists(png_path):
+        pytest.skip("%s made no screenshot here" % BROWSER)
+    return read_png(png_path)
+
+
+def read_png(path):
+    """(width, height, rows of (r, g, b) pixels): an 8-bit RGB or RGBA PNG, read with zlib."""
+    import struct
+    import zlib
+    with open(path, "rb") as file:
+        data = file.read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    at, chunks, header = 8, [], None
+    while at < len(data):
+        length, kind = struct.unpack(">I4s", data[at:at + 8])
+        body = data[at + 8:at + 8 + length]
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            chunks.append(body)
+        at += 12 + length
+    width, height, depth, colour, _, _, interlace = header
+    assert depth == 8 and colour in (2, 6) and interlace == 0, header
+    step = 3 if colour == 2 else 4
+    raw = zlib.decompress(b"".join(chunks))
+    stride = width * step
+    rows, previous = [], bytearray(stride)
+    for y in range(height):
+        kind = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        if kind == 2:  # the commonest filter, done in one go: each byte plus the one above
+            line, kind = bytearray((a + b) & 255 for a, b in zip(line, previous)), 0
+        for x in range(stride if kind else 0):
+            left = line[x - step] if x >= step else 0
+            up = previous[x]
+            corner = previous[x - step] if x >= step else 0
+            if kind == 1:
+                line[x] = (line[x] + left) & 255
+            elif kind == 2:
+                line[x] = (line[x] + up) & 255
+            elif kind == 3:
+                line[x] = (line[x] + (left + up) // 2) & 255
+            elif kind == 4:
+                p = left + up - corner
+                guess = min((abs(p - left), 0, left), (abs(p - up), 1, up),
+                            (abs(p - corner), 2, corner))[2]
+                line[x] = (line[x] + guess) & 255
+        rows.append([tuple(line[x:x + 3]) for x in range(0, stride, step)])
+        previous = line
+    return width, height, rows
+
+
+def is_blue(p):
+    return p[2] > 150 and p[2] > p[0] + 90
+
+
+def is_vermilion(p):
+    return p[0] > 170 and p[0] > p[2] + 90 and 50 < p[1] < 170
+
+
+def region(rows, left, top, right, bottom):
+    return [p for row in rows[int(top):int(bottom)] for p in row[int(left):int(right)]]
+
+
+PICTURE_RUNS = {
+    "train-xor": ["train", "--data", "trask", "--layers", "3,4,1", "--iterations", "3000"],
+    "gradient-descent": ["gradient-descent", "--iterations", "10001", "--alpha", "1",
+                         "--alpha", "10"],
+    "multi-layer": ["multi-layer", "--iterations", "3000"],
+}
+
+
+@pytest.mark.parametrize("kind", list(PICTURE_RUNS))
+def test_a_browser_draws_each_kind_of_picture_within_the_window(kind, tmp_path):
+    svg_path = str(tmp_path / "picture.svg")
+    assert run_main(*PICTURE_RUNS[kind] + ["--svg", svg_path])[0] == 0
+    width, height, rows = screenshot(svg_path, str(tmp_path / "picture.png"))
+    assert (width, height) == (1024, 768)
+    white = (255, 255, 255)
+    # drawn: the title is dark; nothing runs off the edges
+    assert any(sum(p) < 200 for p in region(rows, 10, 8, 400, 36))
+    assert all(p == white for p in region(rows, 1020, 0, 1024, 768) + region(rows, 0, 765, 1024,
+                                                                              768))
+    root = svg_tree(open(svg_path, encoding="utf-8").read())
+    for panel in groups(root, "network"):
+        frame = elements(panel, "rect")[0]
+        x, y = float(frame.get("x")), float(frame.get("y"))
+        w, h = float(frame.get("width")), float(frame.get("height"))
+        inside = region(rows, x + 5, y + 50, x + w - 5, y + h - 30)
+        assert sum(map(is_blue, inside)) > 100 and sum(map(is_vermilion, inside)) > 100
+        assert any(p != white for p in region(rows, x + w - 1, y + 100, x + w + 1, y + 300))
+    frames = elements(root, "rect", "map-frame")
+    if kind == "multi-layer":
+        assert not frames
+        return
+    frame = frames[0]
+    x, y, size = (float(frame.get(a)) for a in ("x", "y", "width"))
+    # beside each corner, clear of the example's mark: the colour of the answer there
+    fills = map_corners(root)
+    spots = [(x + 20, y + size - 4), (x + size - 20, y + size - 4), (x + 20, y + 4),
+             (x + size - 20, y + 4)]
+    for fill, (sx, sy) in zip(fills, spots):
+        pixel = rows[int(sy)][int(sx)]
+        says_one = int(fill[5:7], 16) > int(fill[1:3], 16)
+        assert (is_blue if says_one else is_vermilion)(pixel), (fill, pixel)
