@@ -939,18 +939,19 @@ def print_iteration(iteration: int, variables, names: List[str]) -> None:
 # is converted and checked here, once, before anything is trained.
 # ----------------------------------------------------------------------------
 
-MAX_ITERATIONS = 1000000          # three-layer: about 20 s on CPython
+MAX_ITERATIONS = 1000000          # of one network
 MAX_NEURONS = 1000                # inputs, or neurons in a layer
 MAX_LAYERS = 10                   # sizes in --layers, the inputs included
 MAX_ALPHAS = 20                   # --alpha given again and again
-MAX_WORK = 200000000              # examples x weights x iterations: about a minute
 MAX_DATA_BYTES = 10 * 1024 * 1024
 MAX_EXAMPLES = 100000
 MAX_NUMBERS = 1000000             # in a data file, all lines together
 MAX_CELL_CHARACTERS = 100         # one number as text
 MAX_RUNS = 100                    # bench
 TABLE_MAX_INPUTS = 10             # --table lists 2**inputs rows: 1024 at most
-
+MAX_ARGUMENTS = 1000              # words on the command line: argparse slows with their square
+MAX_SECONDS = 60                  # a whole run, as estimated below: about a minute
+MAX_BYTES = 300 * 1024 * 1024     # a run's memory: a few hundred MB
 
 class InputError(ValueError):
     """Bad input from outside: the command line reports it in one line, with exit status 2."""
@@ -1045,15 +1046,219 @@ def layer_sizes(text: str) -> List[int]:
     return [whole_number(size, "each size in --layers", 1, MAX_NEURONS) for size in sizes]
 
 
-def check_work(iterations: int, examples: int, layers: Sequence[int], bias: bool = False) -> None:
-    """Refuse a run too long for a lesson: examples x weights x iterations over MAX_WORK."""
-    weights = sum((inputs + (1 if bias else 0)) * neurons
+def check_arguments(argv: Sequence[str]) -> None:
+    """Refuse a command line too long to read quickly: argparse's time grows with its words squared."""
+    if len(argv) > MAX_ARGUMENTS:
+        raise InputError("the command line has %d words, more than the %d it takes"
+                         % (len(argv), MAX_ARGUMENTS))
+
+
+# --- What a run costs ---------------------------------------------------------
+#
+# Every run is estimated before it starts, and refused when it would pass
+# about a minute (MAX_SECONDS) or a few hundred MB (MAX_BYTES).  The costs are
+# measured with CPython 3.11 on the machine these tests run on, taken as a
+# school laptop; PyPy runs the same work several times faster.  To measure
+# them again when the code gets faster or slower: python3 .ci/bench_limits.py,
+# which runs real commands and prints measured time over estimated time.
+
+# An iteration of training, piece by piece (train_network; the posts' programs
+# do the same work on their small networks):
+SECONDS_A_MULTIPLY_ADD = 27e-9   # dot's innermost step: an example's input times a weight
+SECONDS_AN_ENTRY = 37e-9         # an entry of a layer's output, error or delta
+SECONDS_A_ROW = 1.2e-6           # an example's row through a layer's dozen helper calls
+SECONDS_A_WEIGHT = 0.29e-6       # a weight's update: transposed, scaled by alpha, added
+SECONDS_A_LAYER = 1.6e-6         # a layer's helper calls themselves
+# Matrices much bigger than the processor's cache, and the garbage collector
+# walking their many rows, make each entry up to MOST_SLOWDOWN times slower.
+CACHE_ENTRIES = 300000
+MOST_SLOWDOWN = 2.2
+DIRECTIONS_SLOWDOWN = 1.2        # gradient-descent --directions: counting turns too
+TRACE_SLOWDOWN = 3.5             # --trace: Python calls the tracer at every function call
+SECONDS_A_PRINTED_NUMBER = 2e-6  # numpy_str, for --trace
+SECONDS_A_NOTED_ERROR = 3e-6     # --every: an error worked out and printed, or kept for --plot
+SECONDS_A_TABLE_CHECK = 0.1e-6   # --table: one training example compared with one row
+
+# Memory: a float is 24 bytes on CPython, and its list holds an 8-byte pointer
+# to it; each row is a list of its own.  Training keeps about LIVE_MATRICES
+# matrices of the widest layer's size (and of the weights) alive at once.
+BYTES_A_NUMBER = 32
+BYTES_A_ROW = 88
+LIVE_MATRICES = 6
+BYTES_AT_START = 20 * 1024 * 1024  # Python with this file loaded
+BYTES_A_NOTED_ERROR = 120          # --every or --plot: (iteration, error), kept to the end
+BYTES_A_TRACED_NUMBER = 100        # --trace: numpy_str's text, and the numbers it looks through
+
+# Each post program's network, by its name on the command line: its examples
+# and layer sizes.  gradient-descent's hidden layer is its hidden_size, and it
+# trains one network for each alpha.
+POST_NETWORKS = {"nine-lines": (4, [3, 1]), "neuron": (4, [3, 1]), "two-layer": (4, [3, 1]),
+                 "three-layer": (4, [3, 4, 1]), "eleven-lines": (4, [3, 4, 1]),
+                 "multi-layer": (7, [3, 4, 1]), "gradient-descent": (4, [3, 4, 1])}
+
+
+def training_seconds(iterations: int, examples: int, layers: Sequence[int],
+                     bias: bool = False) -> float:
+    """About how many seconds train_network takes on a school laptop with CPython.
+
+    >>> round(training_seconds(60000, 4, [3, 4, 1]), 1)  # the 3-layer network's training
+    1.4
+    """
+    extra = 1 if bias else 0  # the bias: one more input to each layer
+    multiply_adds = entries = weights = 0
+    for k, (inputs, neurons) in enumerate(zip(layers, layers[1:])):
+        # forward and the update: (inputs + bias) x neurons an example each;
+        # the error sent back to the layer below: inputs x neurons, above the first
+        multiply_adds += (2 * (inputs + extra) + (inputs if k else 0)) * neurons
+        entries += inputs + extra + neurons
+        weights += (inputs + extra) * neurons
+    layer_count = len(layers) - 1
+    biggest = max(examples * (max(layers) + extra), weights)
+    slowdown = min(MOST_SLOWDOWN, 1 + biggest / CACHE_ENTRIES)
+    an_iteration = (slowdown * (examples * (multiply_adds * SECONDS_A_MULTIPLY_ADD
+                                            + entries * SECONDS_AN_ENTRY
+                                            + layer_count * SECONDS_A_ROW)
+                                + weights * SECONDS_A_WEIGHT)
+                    + layer_count * SECONDS_A_LAYER)
+    return iterations * an_iteration
+
+
+def matrix_bytes(rows: int, columns: int) -> int:
+    """About how much memory a matrix of floats takes on CPython.
+
+    >>> matrix_bytes(1000, 1000) // 2 ** 20  # a million floats: about 31 MB
+    30
+    """
+    return rows * (BYTES_A_ROW + columns * BYTES_A_NUMBER)
+
+
+def train_seconds(iterations: int, examples: int, layers: Sequence[int], bias: bool = False,
+                  trace: bool = False, every: int = 0, asks: int = 0,
+                  table: bool = False) -> float:
+    """About how long the train command takes: training, then what is printed.
+
+    every: how often an error is noted (--every, or --plot's own); asks: how
+    many --ask; table: whether --table lists the 2**inputs answers.
+
+    >>> train_seconds(20000, 5000, [2, 1]) > MAX_SECONDS  # a class's 5,000-row file: 2 minutes
+    True
+    """
+    seconds = training_seconds(iterations, examples, layers, bias)
+    if trace:
+        # every matrix of two iterations printed: the layers' outputs, an error
+        # and a delta as wide as the widest layer, the update and the weights
+        weights = sum(inputs * neurons for inputs, neurons in zip(layers, layers[1:]))
+        printed = 2 * (examples * (sum(layers) + 2 * max(layers)) + 2 * weights)
+        seconds = seconds * TRACE_SLOWDOWN + printed * SECONDS_A_PRINTED_NUMBER
+    if every:
+        notes = iterations // every + 1
+        seconds += notes * (SECONDS_A_NOTED_ERROR + 2 * examples * layers[-1] * SECONDS_AN_ENTRY)
+    one_answer = training_seconds(1, 1, layers, bias)  # more than a forward pass: a bound
+    seconds += asks * one_answer
+    if table:
+        seconds += 2 ** layers[0] * (one_answer + examples * SECONDS_A_TABLE_CHECK)
+    return seconds
+
+
+def train_bytes(iterations: int, examples: int, layers: Sequence[int], bias: bool = False,
+                trace: bool = False, every: int = 0) -> int:
+    """About how much memory the train command takes at its peak, the data included.
+
+    >>> train_bytes(10000, 20000, [1, 1000, 1]) > 3 * 2 ** 30  # 3.2 GB measured
+    True
+    """
+    extra = 1 if bias else 0
+    widest = matrix_bytes(examples, max(layers) + extra)
+    weights = sum(matrix_bytes(inputs + extra, neurons)
                   for inputs, neurons in zip(layers, layers[1:]))
-    work = iterations * examples * weights
-    if work > MAX_WORK:
-        raise InputError("%d iterations x %s x %d weights is %.2g, over the limit of %.0e "
-                         "(about a minute's training); use fewer iterations or neurons"
-                         % (iterations, plural(examples, "example"), weights, work, MAX_WORK))
+    data = matrix_bytes(examples, layers[0]) + matrix_bytes(examples, layers[-1])
+    total = BYTES_AT_START + data + LIVE_MATRICES * (widest + weights)
+    if every:
+        total += (iterations // every + 1) * BYTES_A_NOTED_ERROR
+    if trace:
+        total += BYTES_A_TRACED_NUMBER * examples * (max(layers) + extra)
+    return total
+
+
+def program_seconds(function: Callable, network: Tuple[int, List[int]], trace: bool = False,
+                    **settings) -> float:
+    """About how long a post's program takes with these settings, its own defaults for the rest.
+
+    network: its examples and layer sizes (see POST_NETWORKS).
+
+    >>> round(program_seconds(gradient_descent, (4, [3, 4, 1]), hidden_size=32))  # 42 s measured
+    38
+    """
+    import inspect  # here, not at the top: see training_loop
+    given = {name: parameter.default
+             for name, parameter in inspect.signature(function).parameters.items()}
+    given.update(settings)
+    examples, layers = network
+    if "hidden_size" in given:
+        layers = [layers[0], given["hidden_size"], layers[-1]]
+    networks = len(given["alphas"]) if "alphas" in given else 1
+    seconds = networks * training_seconds(given["iterations"], examples, layers)
+    if given.get("directions"):
+        seconds *= DIRECTIONS_SLOWDOWN
+    return seconds * (TRACE_SLOWDOWN if trace else 1)
+
+
+def check_run(seconds: float, memory: float = 0,
+              advice: str = "use fewer iterations, examples or neurons") -> None:
+    """Refuse, before it starts, a run estimated to pass about a minute or a few hundred MB.
+
+    >>> check_run(200)
+    Traceback (most recent call last):
+    ...
+    pureneuron.InputError: this run would take about 3 minutes, over the limit of about a minute; use fewer iterations, examples or neurons
+    """
+    if seconds > MAX_SECONDS:
+        raise InputError("this run would take %s, over the limit of %s; %s"
+                         % (duration_words(seconds), duration_words(MAX_SECONDS), advice))
+    if memory > MAX_BYTES:
+        raise InputError("this run would need %s of memory, over the limit of %s; use fewer "
+                         "examples or neurons" % (size_words(memory), size_words(MAX_BYTES)))
+
+
+def duration_words(seconds: float) -> str:
+    """A time as a person says it, in whole units.
+
+    >>> duration_words(60), duration_words(73), duration_words(200), duration_words(9000)
+    ('about a minute', 'about 73 seconds', 'about 3 minutes', 'about 3 hours')
+    """
+    if seconds < 1:
+        return "under a second"
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60), ("second", 1)):
+        amount = seconds / size
+        if amount == 1 or amount >= 2 or size == 1:  # 90 seconds, not "about 2 minutes"
+            break
+    whole = int(amount + 0.5)
+    if whole == 1:
+        return "about %s %s" % ("an" if unit == "hour" else "a", unit)
+    return "about %d %ss" % (whole, unit)
+
+
+def size_words(size: float) -> str:
+    """An amount of memory in MB or GB, as a person says it.
+
+    >>> size_words(300 * 2 ** 20), size_words(3.2 * 2 ** 30)
+    ('300 MB', 'about 3.2 GB')
+    """
+    megabytes = size / 2 ** 20
+    if megabytes == int(megabytes):
+        return "%d MB" % megabytes
+    return "about %d MB" % megabytes if megabytes < 1000 else "about %.1f GB" % (megabytes / 1024)
+
+
+def limits_text() -> str:
+    """The limits as --help's last paragraph states them."""
+    return ("Limits: every run is estimated before it starts and refused if it would take "
+            "more than %s or a few hundred MB of memory (%s) on a school laptop; the posts' "
+            "programs at their own settings always run. At most %d iterations a network, %d "
+            "neurons a layer, %d sizes in --layers; data files of %d MB, %d examples and %d "
+            "numbers; %d words on the command line."
+            % (duration_words(MAX_SECONDS), size_words(MAX_BYTES), MAX_ITERATIONS, MAX_NEURONS,
+               MAX_LAYERS, MAX_DATA_BYTES // 2 ** 20, MAX_EXAMPLES, MAX_NUMBERS, MAX_ARGUMENTS))
 
 
 # ----------------------------------------------------------------------------
@@ -1440,19 +1645,23 @@ BENCH_ITERATIONS = 10000
 
 def run_bench(runs: int = BENCH_RUNS, iterations: int = BENCH_ITERATIONS, seed: int = 1) -> None:
     """Train each program `runs` times and print the median run's microseconds an iteration."""
+    # gradient-descent: one alpha, as its networks all train alike
+    settings = {program.name: {"alphas": [1]} if program.function is gradient_descent else {}
+                for program in PROGRAMS}
+    check_run((runs + 1) * sum(program_seconds(program.function, POST_NETWORKS[program.name],
+                                               iterations=iterations, **settings[program.name])
+                               for program in PROGRAMS), advice="use fewer runs or iterations")
     import platform    # here, not at the top: only bench needs them, and PyPy
     import statistics  # imports slowly before anything is compiled
     print("%s %s: each program's training, the median of %d runs after one to warm up"
           % (platform.python_implementation(), platform.python_version(), runs))
     width = max(len(program.name) for program in PROGRAMS)
     for program in PROGRAMS:
-        # gradient-descent: one alpha, as its networks all train alike
-        settings = {"alphas": [1]} if program.function is gradient_descent else {}
         seconds = []
         for _ in range(runs + 1):  # the first run warms up (PyPy compiles the loops then)
             with contextlib.redirect_stdout(io.StringIO()):
                 start = time.perf_counter()
-                program.function(iterations=iterations, seed=seed, **settings)
+                program.function(iterations=iterations, seed=seed, **settings[program.name])
                 seconds.append(time.perf_counter() - start)
         print("%-*s %9.1f us an iteration  (%d iterations a run)"
               % (width, program.name, statistics.median(seconds[1:]) / iterations * 1e6,
@@ -1492,11 +1701,7 @@ def build_parser() -> argparse.ArgumentParser:
                     description="The neural networks of Milo Spencer-Harper's and Andrew "
                                 "Trask's posts, in pure Python. With no PROGRAM, runs them all "
                                 "but gradient-descent.",
-                    epilog="Limits, to keep a run to about a minute: %d iterations; %d neurons a "
-                           "layer and %d sizes in --layers; %.0e iterations x examples x weights; "
-                           "data files of %d MB, %d examples and %d numbers."
-                           % (MAX_ITERATIONS, MAX_NEURONS, MAX_LAYERS, MAX_WORK,
-                              MAX_DATA_BYTES // 2 ** 20, MAX_EXAMPLES, MAX_NUMBERS))
+                    epilog=limits_text())
     parser.add_argument("--list", action="store_true", help="name the programs and stop")
     commands = parser.add_subparsers(dest="program", metavar="PROGRAM")
     for program in PROGRAMS:
@@ -1584,14 +1789,11 @@ def run_programs(options: dict) -> None:
     """The posts' programs: the one named, or every one in the default run, each under a heading."""
     settings = {name: options[name] for name in
                 ("iterations", "seed", "alphas", "hidden_size", "directions") if name in options}
-    if options["program"] == "gradient-descent":
-        # its networks one after another: 4 examples of 3 inputs, one hidden layer
-        networks = len(settings.get("alphas", default_of(gradient_descent, "alphas")))
-        iterations = settings.get("iterations", default_of(gradient_descent, "iterations"))
-        hidden = settings.get("hidden_size", default_of(gradient_descent, "hidden_size"))
-        check_work(iterations * networks, 4, [3, hidden, 1])
     chosen = [p for p in PROGRAMS if options["program"] == p.name
               or (options["program"] is None and p.in_default_run)]
+    check_run(sum(program_seconds(program.function, POST_NETWORKS[program.name],
+                                  options.get("trace", False), **settings)
+                  for program in chosen), advice="use fewer iterations")
     for number, program in enumerate(chosen):
         if options["program"] is None:
             print("%s== %s: %s" % ("\n" if number else "", program.name, program.summary))
@@ -1614,9 +1816,13 @@ def run_train(options: dict) -> None:
                          "inputs (%d rows); this network has %d"
                          % (TABLE_MAX_INPUTS, 2 ** TABLE_MAX_INPUTS, layers[0]))
     iterations = options.get("iterations", default_of(train_network, "iterations"))
-    check_work(iterations, len(X), layers, bias)
     seed = options.get("seed", default_of(train_network, "seed"))
     every = options["every"]
+    noted = every or (math.ceil(iterations / 600) if options["plot"] else 0)
+    trace = options.get("trace", False)
+    check_run(train_seconds(iterations, len(X), layers, bias, trace, noted, len(options["ask"]),
+                            options["table"]),
+              train_bytes(iterations, len(X), layers, bias, trace, noted))
     print("Data: %s, %s" % (options["data"], description))
     print("Training layers %s for %d iterations, alpha %s, seed %d%s"
           % (",".join(map(str, layers)), iterations, python2_str(options["alpha"]), seed,
@@ -1625,8 +1831,8 @@ def run_train(options: dict) -> None:
                     seed=seed, bias=bias, on_error=print_error if every else None,
                     # --plot draws at most about 600 points: memory stays the same
                     # however long it trains
-                    every=every or (math.ceil(iterations / 600) if options["plot"] else 0))
-    result = run(train_network, options.get("trace", False), **settings)
+                    every=noted)
+    result = run(train_network, trace, **settings)
     print_training(result, options["ask"], (X, y) if options["table"] else None, options["plot"])
 
 
@@ -1642,6 +1848,7 @@ def main(argv: Optional[List[str]] = None) -> int:
             print("pureneuron.py: error: standard output is closed", file=sys.stderr)
         return 1
     try:
+        check_arguments(sys.argv[1:] if argv is None else argv)
         try:
             args = build_parser().parse_args(argv)
         except SystemExit as done:  # --help has printed its text
