@@ -1065,14 +1065,23 @@ def check_arguments(argv: Sequence[str]) -> None:
 # An iteration of training, piece by piece (train_network; the posts' programs
 # do the same work on their small networks):
 SECONDS_A_MULTIPLY_ADD = 27e-9   # dot's innermost step: an example's input times a weight
-SECONDS_AN_ENTRY = 37e-9         # an entry of a layer's output, error or delta
-SECONDS_A_ROW = 1.2e-6           # an example's row through a layer's dozen helper calls
+SECONDS_AN_ENTRY = 40e-9         # an entry of a layer's output, error or delta
+SECONDS_A_ROW = 1.0e-6           # an example's row through a layer's dozen helper calls
 SECONDS_A_WEIGHT = 0.29e-6       # a weight's update: transposed, scaled by alpha, added
-SECONDS_A_LAYER = 1.6e-6         # a layer's helper calls themselves
+SECONDS_A_LAYER = 2.4e-6         # a layer's helper calls themselves
 # Matrices much bigger than the processor's cache, and the garbage collector
 # walking their many rows, make each entry up to MOST_SLOWDOWN times slower.
 CACHE_ENTRIES = 300000
+ROW_ENTRIES = 3                  # a row's own list weighs on both as much as 3 entries
 MOST_SLOWDOWN = 2.2
+# Answering one situation (--ask, a row of --table) reads each weight once,
+# column by column, out of the order they lie in memory:
+SECONDS_AN_ANSWER_MULTIPLY_ADD = 50e-9
+SECONDS_AN_ANSWER_NEURON = 0.45e-6
+SECONDS_AN_ANSWER_LAYER = 5e-6
+# Reading a data file, before the estimate is made but part of the run:
+SECONDS_A_LINE_READ = 5e-6
+SECONDS_A_NUMBER_READ = 1e-6
 DIRECTIONS_SLOWDOWN = 1.2        # gradient-descent --directions: counting turns too
 TRACE_SLOWDOWN = 3.5             # --trace: Python calls the tracer at every function call
 SECONDS_A_PRINTED_NUMBER = 2e-6  # numpy_str, for --trace
@@ -1113,14 +1122,27 @@ def training_seconds(iterations: int, examples: int, layers: Sequence[int],
         entries += inputs + extra + neurons
         weights += (inputs + extra) * neurons
     layer_count = len(layers) - 1
-    biggest = max(examples * (max(layers) + extra), weights)
-    slowdown = min(MOST_SLOWDOWN, 1 + biggest / CACHE_ENTRIES)
+    slowdown = cache_slowdown(examples * (max(layers) + extra + ROW_ENTRIES), weights)
     an_iteration = (slowdown * (examples * (multiply_adds * SECONDS_A_MULTIPLY_ADD
                                             + entries * SECONDS_AN_ENTRY
                                             + layer_count * SECONDS_A_ROW)
                                 + weights * SECONDS_A_WEIGHT)
                     + layer_count * SECONDS_A_LAYER)
     return iterations * an_iteration
+
+
+def cache_slowdown(*entries: int) -> float:
+    """How much slower each entry's work gets when the biggest matrix has this many entries."""
+    return min(MOST_SLOWDOWN, 1 + max(entries) / CACHE_ENTRIES)
+
+
+def answer_seconds(layers: Sequence[int], bias: bool = False) -> float:
+    """About how long a trained network takes to answer one situation (--ask, a --table row)."""
+    extra = 1 if bias else 0
+    pairs = list(zip(layers, layers[1:]))
+    weights = sum((inputs + extra) * neurons for inputs, neurons in pairs)
+    return (cache_slowdown(weights) * weights * SECONDS_AN_ANSWER_MULTIPLY_ADD
+            + sum(layers[1:]) * SECONDS_AN_ANSWER_NEURON + len(pairs) * SECONDS_AN_ANSWER_LAYER)
 
 
 def matrix_bytes(rows: int, columns: int) -> int:
@@ -1135,7 +1157,7 @@ def matrix_bytes(rows: int, columns: int) -> int:
 def train_seconds(iterations: int, examples: int, layers: Sequence[int], bias: bool = False,
                   trace: bool = False, every: int = 0, asks: int = 0,
                   table: bool = False) -> float:
-    """About how long the train command takes: training, then what is printed.
+    """About how long the train command takes: reading, training, then what is printed.
 
     every: how often an error is noted (--every, or --plot's own); asks: how
     many --ask; table: whether --table lists the 2**inputs answers.
@@ -1153,7 +1175,8 @@ def train_seconds(iterations: int, examples: int, layers: Sequence[int], bias: b
     if every:
         notes = iterations // every + 1
         seconds += notes * (SECONDS_A_NOTED_ERROR + 2 * examples * layers[-1] * SECONDS_AN_ENTRY)
-    one_answer = training_seconds(1, 1, layers, bias)  # more than a forward pass: a bound
+    seconds += examples * (SECONDS_A_LINE_READ + (layers[0] + layers[-1]) * SECONDS_A_NUMBER_READ)
+    one_answer = answer_seconds(layers, bias)
     seconds += asks * one_answer
     if table:
         seconds += 2 ** layers[0] * (one_answer + examples * SECONDS_A_TABLE_CHECK)
@@ -1187,7 +1210,7 @@ def program_seconds(function: Callable, network: Tuple[int, List[int]], trace: b
     network: its examples and layer sizes (see POST_NETWORKS).
 
     >>> round(program_seconds(gradient_descent, (4, [3, 4, 1]), hidden_size=32))  # 42 s measured
-    38
+    39
     """
     import inspect  # here, not at the top: see training_loop
     given = {name: parameter.default
