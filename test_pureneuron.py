@@ -1946,7 +1946,8 @@ def rows_file(tmp_path, rows, inputs):
     (["bench", "--runs", "100", "--iterations", "1000000"], ["hours", "runs or iterations"]),
     (["bench", "--iterations", "100000"], ["about a minute"]),
     (["train", "--layers", "3,1000,1", "--iterations", "100000"], ["minutes"]),
-    (["train", "--layers", "3,1000,1000,1", "--iterations", "1"] + ["--ask", "1,0,0"] * 400,
+    # half a minute's training, and answers that take as long again
+    (["train", "--layers", "3,1000,1000,1", "--iterations", "20"] + ["--ask", "1,0,0"] * 400,
      ["about a minute"]),
 ])
 def test_a_run_estimated_over_a_minute_is_refused_before_it_starts(argv, mentions):
@@ -1998,6 +1999,7 @@ def test_the_posts_programs_at_their_own_settings_are_within_the_limits():
     ["gradient-descent", "--trace"], ["bench"], ["train"], ["train", "--data", "xor", "--trace"],
     ["train", "--iterations", "1000000", "--layers", "3,1"],
     ["train", "--iterations", "1000000", "--every", "1", "--plot", "--layers", "3,1"],
+    ["train", "--layers", "3,1000,1000,1", "--iterations", "20"],
 ])
 def test_the_posts_runs_and_small_ones_are_accepted(monkeypatch, argv):
     seconds, memory = estimate_accepted(monkeypatch, *argv)
