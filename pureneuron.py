@@ -953,6 +953,7 @@ MAX_ARGUMENTS = 1000              # words on the command line: argparse slows wi
 MAX_SECONDS = 60                  # a whole run, as estimated below: about a minute
 MAX_BYTES = 300 * 1024 * 1024     # a run's memory: a few hundred MB
 
+
 class InputError(ValueError):
     """Bad input from outside: the command line reports it in one line, with exit status 2."""
 
@@ -1064,11 +1065,12 @@ def check_arguments(argv: Sequence[str]) -> None:
 
 # An iteration of training, piece by piece (train_network; the posts' programs
 # do the same work on their small networks):
-SECONDS_A_MULTIPLY_ADD = 27e-9   # dot's innermost step: an example's input times a weight
-SECONDS_AN_ENTRY = 40e-9         # an entry of a layer's output, error or delta
-SECONDS_A_ROW = 1.0e-6           # an example's row through a layer's dozen helper calls
-SECONDS_A_WEIGHT = 0.29e-6       # a weight's update: transposed, scaled by alpha, added
-SECONDS_A_LAYER = 2.4e-6         # a layer's helper calls themselves
+SECONDS_A_MULTIPLY_ADD = 24e-9   # dot's innermost step: an example's input times a weight
+SECONDS_AN_INPUT = 10e-9         # an example's input to a layer, transposed for the update
+SECONDS_A_NEURON = 160e-9        # a neuron's answer to an example: sigmoid, slope, error, delta
+SECONDS_A_ROW = 0.9e-6           # an example's row through a layer's dozen helper calls
+SECONDS_A_WEIGHT = 0.25e-6       # a weight's update: transposed, scaled by alpha, added
+SECONDS_A_LAYER = 2.5e-6         # a layer's helper calls themselves
 # Matrices much bigger than the processor's cache, and the garbage collector
 # walking their many rows, make each entry up to MOST_SLOWDOWN times slower.
 CACHE_ENTRIES = 300000
@@ -1114,20 +1116,19 @@ def training_seconds(iterations: int, examples: int, layers: Sequence[int],
     1.4
     """
     extra = 1 if bias else 0  # the bias: one more input to each layer
-    multiply_adds = entries = weights = 0
-    for k, (inputs, neurons) in enumerate(zip(layers, layers[1:])):
-        # forward and the update: (inputs + bias) x neurons an example each;
-        # the error sent back to the layer below: inputs x neurons, above the first
-        multiply_adds += (2 * (inputs + extra) + (inputs if k else 0)) * neurons
-        entries += inputs + extra + neurons
-        weights += (inputs + extra) * neurons
-    layer_count = len(layers) - 1
+    pairs = list(zip(layers, layers[1:]))  # each layer's inputs and neurons
+    # forward and the update: (inputs + bias) x neurons an example each; the
+    # error sent back to the layer below: inputs x neurons more, above the first
+    multiply_adds = sum((2 * (inputs + extra) + (inputs if k else 0)) * neurons
+                        for k, (inputs, neurons) in enumerate(pairs))
+    weights = sum((inputs + extra) * neurons for inputs, neurons in pairs)
+    an_example = (multiply_adds * SECONDS_A_MULTIPLY_ADD
+                  + sum(inputs + extra for inputs, _ in pairs) * SECONDS_AN_INPUT
+                  + sum(neurons for _, neurons in pairs) * SECONDS_A_NEURON
+                  + len(pairs) * SECONDS_A_ROW)
     slowdown = cache_slowdown(examples * (max(layers) + extra + ROW_ENTRIES), weights)
-    an_iteration = (slowdown * (examples * (multiply_adds * SECONDS_A_MULTIPLY_ADD
-                                            + entries * SECONDS_AN_ENTRY
-                                            + layer_count * SECONDS_A_ROW)
-                                + weights * SECONDS_A_WEIGHT)
-                    + layer_count * SECONDS_A_LAYER)
+    an_iteration = (slowdown * (examples * an_example + weights * SECONDS_A_WEIGHT)
+                    + len(pairs) * SECONDS_A_LAYER)
     return iterations * an_iteration
 
 
@@ -1174,7 +1175,7 @@ def train_seconds(iterations: int, examples: int, layers: Sequence[int], bias: b
         seconds = seconds * TRACE_SLOWDOWN + printed * SECONDS_A_PRINTED_NUMBER
     if every:
         notes = iterations // every + 1
-        seconds += notes * (SECONDS_A_NOTED_ERROR + 2 * examples * layers[-1] * SECONDS_AN_ENTRY)
+        seconds += notes * (SECONDS_A_NOTED_ERROR + examples * layers[-1] * SECONDS_A_NEURON)
     seconds += examples * (SECONDS_A_LINE_READ + (layers[0] + layers[-1]) * SECONDS_A_NUMBER_READ)
     one_answer = answer_seconds(layers, bias)
     seconds += asks * one_answer
@@ -1210,7 +1211,7 @@ def program_seconds(function: Callable, network: Tuple[int, List[int]], trace: b
     network: its examples and layer sizes (see POST_NETWORKS).
 
     >>> round(program_seconds(gradient_descent, (4, [3, 4, 1]), hidden_size=32))  # 42 s measured
-    39
+    40
     """
     import inspect  # here, not at the top: see training_loop
     given = {name: parameter.default
