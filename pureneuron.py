@@ -1254,11 +1254,10 @@ def is_list_of_matrices(value) -> bool:
 # is converted and checked here, once, before anything is trained.
 # ----------------------------------------------------------------------------
 
-MAX_ITERATIONS = 1000000          # three-layer: about 20 s on CPython
+MAX_ITERATIONS = 1000000          # of one network
 MAX_NEURONS = 1000                # inputs, or neurons in a layer
 MAX_LAYERS = 10                   # sizes in --layers, the inputs included
 MAX_ALPHAS = 20                   # --alpha given again and again
-MAX_WORK = 200000000              # examples x weights x iterations: about a minute
 MAX_DATA_BYTES = 10 * 1024 * 1024
 MAX_EXAMPLES = 100000
 MAX_NUMBERS = 1000000             # in a data file, all lines together
@@ -1267,6 +1266,9 @@ MAX_NAME_CHARACTERS = 200         # a file's name in a message, before it is sho
 MAX_SAVED_WEIGHTS = 400000        # --save: a file of a few MB that --load reads back
 MAX_RUNS = 100                    # bench
 TABLE_MAX_INPUTS = 10             # --table lists 2**inputs rows: 1024 at most
+MAX_ARGUMENTS = 1000              # words on the command line: argparse slows with their square
+MAX_SECONDS = 60                  # a whole run, as estimated below: about a minute
+MAX_BYTES = 300 * 1024 * 1024     # a run's memory: a few hundred MB
 
 
 class InputError(ValueError):
@@ -1405,15 +1407,239 @@ def read_layers(text: str) -> List[int]:
     return [whole_number(size, 1, MAX_NEURONS) for size in sizes]
 
 
-def check_work(iterations: int, examples: int, layers: Sequence[int], bias: bool = False) -> None:
-    """Refuse a run too long for a lesson: examples x weights x iterations over MAX_WORK."""
-    weights = sum((inputs + (1 if bias else 0)) * neurons
+def check_arguments(argv: Sequence[str]) -> None:
+    """Refuse a command line too long to read quickly: argparse's time grows with its words squared."""
+    if len(argv) > MAX_ARGUMENTS:
+        raise InputError("the command line has %d words, more than the %d it takes"
+                         % (len(argv), MAX_ARGUMENTS))
+
+
+# --- What a run costs ---------------------------------------------------------
+#
+# Every run is estimated before it starts, and refused when it would pass
+# about a minute (MAX_SECONDS) or a few hundred MB (MAX_BYTES).  The costs are
+# measured with CPython 3.11 on the machine these tests run on, taken as a
+# school laptop; PyPy runs the same work several times faster.  To measure
+# them again when the code gets faster or slower: python3 .ci/bench_limits.py,
+# which runs real commands and prints measured time over estimated time.
+
+# An iteration of training, piece by piece (train_network; the posts' programs
+# do the same work on their small networks):
+SECONDS_A_MULTIPLY_ADD = 24e-9   # dot's innermost step: an example's input times a weight
+SECONDS_AN_INPUT = 10e-9         # an example's input to a layer, transposed for the update
+SECONDS_A_NEURON = 160e-9        # a neuron's answer to an example: sigmoid, slope, error, delta
+SECONDS_A_ROW = 0.9e-6           # an example's row through a layer's dozen helper calls
+SECONDS_A_WEIGHT = 0.25e-6       # a weight's update: transposed, scaled by alpha, added
+SECONDS_A_LAYER = 2.5e-6         # a layer's helper calls themselves
+# Matrices much bigger than the processor's cache, and the garbage collector
+# walking their many rows, make each entry up to MOST_SLOWDOWN times slower.
+CACHE_ENTRIES = 300000
+ROW_ENTRIES = 3                  # a row's own list weighs on both as much as 3 entries
+MOST_SLOWDOWN = 2.2
+# Answering one situation (--ask, a row of --table) reads each weight once,
+# column by column, out of the order they lie in memory:
+SECONDS_AN_ANSWER_MULTIPLY_ADD = 50e-9
+SECONDS_AN_ANSWER_NEURON = 0.45e-6
+SECONDS_AN_ANSWER_LAYER = 5e-6
+# Reading a data file, before the estimate is made but part of the run:
+SECONDS_A_LINE_READ = 5e-6
+SECONDS_A_NUMBER_READ = 1e-6
+DIRECTIONS_SLOWDOWN = 1.2        # gradient-descent --directions: counting turns too
+TRACE_SLOWDOWN = 3.5             # --trace: Python calls the tracer at every function call
+SECONDS_A_PRINTED_NUMBER = 2e-6  # numpy_str, for --trace
+SECONDS_A_NOTED_ERROR = 3e-6     # --every: an error worked out and printed, or kept for --plot
+SECONDS_A_TABLE_CHECK = 0.1e-6   # --table: one training example compared with one row
+
+# Memory: a float is 24 bytes on CPython, and its list holds an 8-byte pointer
+# to it; each row is a list of its own.  Training keeps about LIVE_MATRICES
+# matrices of the widest layer's size (and of the weights) alive at once.
+BYTES_A_NUMBER = 32
+BYTES_A_ROW = 88
+LIVE_MATRICES = 6
+BYTES_AT_START = 20 * 1024 * 1024  # Python with this file loaded
+BYTES_A_NOTED_ERROR = 120          # --every or --plot: (iteration, error), kept to the end
+BYTES_A_TRACED_NUMBER = 100        # --trace: numpy_str's text, and the numbers it looks through
+
+# Each post program's network, by its name on the command line: its examples
+# and layer sizes.  gradient-descent's hidden layer is its hidden_size, and it
+# trains one network for each alpha.
+POST_NETWORKS = {"nine-lines": (4, [3, 1]), "neuron": (4, [3, 1]), "two-layer": (4, [3, 1]),
+                 "three-layer": (4, [3, 4, 1]), "eleven-lines": (4, [3, 4, 1]),
+                 "multi-layer": (7, [3, 4, 1]), "gradient-descent": (4, [3, 4, 1])}
+
+
+def training_seconds(iterations: int, examples: int, layers: Sequence[int],
+                     bias: bool = False) -> float:
+    """About how many seconds train_network takes on a school laptop with CPython.
+
+    >>> round(training_seconds(60000, 4, [3, 4, 1]), 1)  # the 3-layer network's training
+    1.4
+    """
+    extra = 1 if bias else 0  # the bias: one more input to each layer
+    pairs = list(zip(layers, layers[1:]))  # each layer's inputs and neurons
+    # forward and the update: (inputs + bias) x neurons an example each; the
+    # error sent back to the layer below: inputs x neurons more, above the first
+    multiply_adds = sum((2 * (inputs + extra) + (inputs if k else 0)) * neurons
+                        for k, (inputs, neurons) in enumerate(pairs))
+    weights = sum((inputs + extra) * neurons for inputs, neurons in pairs)
+    an_example = (multiply_adds * SECONDS_A_MULTIPLY_ADD
+                  + sum(inputs + extra for inputs, _ in pairs) * SECONDS_AN_INPUT
+                  + sum(neurons for _, neurons in pairs) * SECONDS_A_NEURON
+                  + len(pairs) * SECONDS_A_ROW)
+    slowdown = cache_slowdown(examples * (max(layers) + extra + ROW_ENTRIES), weights)
+    an_iteration = (slowdown * (examples * an_example + weights * SECONDS_A_WEIGHT)
+                    + len(pairs) * SECONDS_A_LAYER)
+    return iterations * an_iteration
+
+
+def cache_slowdown(*entries: int) -> float:
+    """How much slower each entry's work gets when the biggest matrix has this many entries."""
+    return min(MOST_SLOWDOWN, 1 + max(entries) / CACHE_ENTRIES)
+
+
+def answer_seconds(layers: Sequence[int], bias: bool = False) -> float:
+    """About how long a trained network takes to answer one situation (--ask, a --table row)."""
+    extra = 1 if bias else 0
+    pairs = list(zip(layers, layers[1:]))
+    weights = sum((inputs + extra) * neurons for inputs, neurons in pairs)
+    return (cache_slowdown(weights) * weights * SECONDS_AN_ANSWER_MULTIPLY_ADD
+            + sum(layers[1:]) * SECONDS_AN_ANSWER_NEURON + len(pairs) * SECONDS_AN_ANSWER_LAYER)
+
+
+def matrix_bytes(rows: int, columns: int) -> int:
+    """About how much memory a matrix of floats takes on CPython.
+
+    >>> matrix_bytes(1000, 1000) // 2 ** 20  # a million floats: about 31 MB
+    30
+    """
+    return rows * (BYTES_A_ROW + columns * BYTES_A_NUMBER)
+
+
+def train_seconds(iterations: int, examples: int, layers: Sequence[int], bias: bool = False,
+                  trace: bool = False, every: int = 0, asks: int = 0,
+                  table: bool = False) -> float:
+    """About how long the train command takes: reading, training, then what is printed.
+
+    every: how often an error is noted (--every, or --plot's own); asks: how
+    many --ask; table: whether --table lists the 2**inputs answers.
+
+    >>> train_seconds(20000, 5000, [2, 1]) > MAX_SECONDS  # a class's 5,000-row file: 2 minutes
+    True
+    """
+    seconds = training_seconds(iterations, examples, layers, bias)
+    if trace:
+        # every matrix of two iterations printed: the layers' outputs, an error
+        # and a delta as wide as the widest layer, the update and the weights
+        weights = sum(inputs * neurons for inputs, neurons in zip(layers, layers[1:]))
+        printed = 2 * (examples * (sum(layers) + 2 * max(layers)) + 2 * weights)
+        seconds = seconds * TRACE_SLOWDOWN + printed * SECONDS_A_PRINTED_NUMBER
+    if every:
+        notes = iterations // every + 1
+        seconds += notes * (SECONDS_A_NOTED_ERROR + examples * layers[-1] * SECONDS_A_NEURON)
+    seconds += examples * (SECONDS_A_LINE_READ + (layers[0] + layers[-1]) * SECONDS_A_NUMBER_READ)
+    one_answer = answer_seconds(layers, bias)
+    seconds += asks * one_answer
+    if table:
+        seconds += 2 ** layers[0] * (one_answer + examples * SECONDS_A_TABLE_CHECK)
+    return seconds
+
+
+def train_bytes(iterations: int, examples: int, layers: Sequence[int], bias: bool = False,
+                trace: bool = False, every: int = 0) -> int:
+    """About how much memory the train command takes at its peak, the data included.
+
+    >>> train_bytes(10000, 20000, [1, 1000, 1]) > 3 * 2 ** 30  # 3.2 GB measured
+    True
+    """
+    extra = 1 if bias else 0
+    widest = matrix_bytes(examples, max(layers) + extra)
+    weights = sum(matrix_bytes(inputs + extra, neurons)
                   for inputs, neurons in zip(layers, layers[1:]))
-    work = iterations * examples * weights
-    if work > MAX_WORK:
-        raise InputError("%d iterations x %s x %d weights is %.2g, over the limit of %.0e "
-                         "(about a minute's training); use fewer iterations or neurons"
-                         % (iterations, plural(examples, "example"), weights, work, MAX_WORK))
+    data = matrix_bytes(examples, layers[0]) + matrix_bytes(examples, layers[-1])
+    total = BYTES_AT_START + data + LIVE_MATRICES * (widest + weights)
+    if every:
+        total += (iterations // every + 1) * BYTES_A_NOTED_ERROR
+    if trace:
+        total += BYTES_A_TRACED_NUMBER * examples * (max(layers) + extra)
+    return total
+
+
+def program_seconds(network: Tuple[int, List[int]], settings: dict, trace: bool = False) -> float:
+    """About how long a post's program takes with these settings (all of its own, as bound).
+
+    network: its examples and layer sizes (see POST_NETWORKS).
+
+    >>> seven = (0.001, 0.01, 0.1, 1, 10, 100, 1000)  # gradient-descent --hidden 32: 42 s measured
+    >>> round(program_seconds((4, [3, 4, 1]), {"iterations": 60000, "alphas": seven,
+    ...                                        "hidden_size": 32}))
+    40
+    """
+    examples, layers = network
+    if "hidden_size" in settings:
+        layers = [layers[0], settings["hidden_size"], layers[-1]]
+    networks = len(settings.get("alphas", [1]))
+    seconds = networks * training_seconds(settings["iterations"], examples, layers)
+    if settings.get("directions"):
+        seconds *= DIRECTIONS_SLOWDOWN
+    return seconds * (TRACE_SLOWDOWN if trace else 1)
+
+
+def check_run(seconds: float, memory: float = 0,
+              advice: str = "use fewer iterations, examples or neurons") -> None:
+    """Refuse, before it starts, a run estimated to pass about a minute or a few hundred MB.
+
+    >>> check_run(200)
+    Traceback (most recent call last):
+    ...
+    pureneuron.InputError: this run would take about 3 minutes, over the limit of about a minute; use fewer iterations, examples or neurons
+    """
+    if seconds > MAX_SECONDS:
+        raise InputError("this run would take %s, over the limit of %s; %s"
+                         % (duration_words(seconds), duration_words(MAX_SECONDS), advice))
+    if memory > MAX_BYTES:
+        raise InputError("this run would need %s of memory, over the limit of %s; use fewer "
+                         "examples or neurons" % (size_words(memory), size_words(MAX_BYTES)))
+
+
+def duration_words(seconds: float) -> str:
+    """A time as a person says it, in whole units.
+
+    >>> duration_words(60), duration_words(73), duration_words(200), duration_words(9000)
+    ('about a minute', 'about 73 seconds', 'about 3 minutes', 'about 3 hours')
+    """
+    if seconds < 1:
+        return "under a second"
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60), ("second", 1)):
+        amount = seconds / size
+        if amount == 1 or amount >= 2 or size == 1:  # 90 seconds, not "about 2 minutes"
+            break
+    whole = int(amount + 0.5)
+    if whole == 1:
+        return "about %s %s" % ("an" if unit == "hour" else "a", unit)
+    return "about %d %ss" % (whole, unit)
+
+
+def size_words(size: float) -> str:
+    """An amount of memory in MB or GB, as a person says it.
+
+    >>> size_words(300 * 2 ** 20), size_words(3.2 * 2 ** 30)
+    ('300 MB', 'about 3.2 GB')
+    """
+    megabytes = size / 2 ** 20
+    if megabytes == int(megabytes):
+        return "%d MB" % megabytes
+    return "about %d MB" % megabytes if megabytes < 1000 else "about %.1f GB" % (megabytes / 1024)
+
+
+def limits_text() -> str:
+    """The limits as --help's last paragraph states them."""
+    return ("Limits: every run is estimated before it starts and refused if it would take "
+            "more than %s or a few hundred MB of memory (%s) on a school laptop; the posts' "
+            "programs at their own settings always run. At most %d iterations a network, %d "
+            "neurons a layer, %d sizes in --layers; data files of %d MB, %d examples and %d "
+            "numbers; %d words on the command line."
+            % (duration_words(MAX_SECONDS), size_words(MAX_BYTES), MAX_ITERATIONS, MAX_NEURONS,
+               MAX_LAYERS, MAX_DATA_BYTES // 2 ** 20, MAX_EXAMPLES, MAX_NUMBERS, MAX_ARGUMENTS))
 
 
 # ----------------------------------------------------------------------------
@@ -3172,7 +3398,6 @@ class Program(NamedTuple):
     options: Tuple[str, ...] = ()   # its own options, beside --seed, --iterations and --trace
     loop: str = ""                  # where its training loop is, when not in the function
     in_default_run: bool = True
-    check: Optional[Callable] = None  # refuses settings too big for a lesson, before training
 
 
 PROGRAMS = [
@@ -3191,16 +3416,8 @@ PROGRAMS = [
     # seven networks of 60,000 iterations: too slow for the run-them-all default
     Program("gradient-descent", "gradient_descent",
             "Trask's Part 2: gradient descent, the error for each learning rate alpha",
-            options=("alphas", "hidden_size", "directions"), in_default_run=False,
-            check=lambda settings: check_gradient_descent(**settings)),
+            options=("alphas", "hidden_size", "directions"), in_default_run=False),
 ]
-
-
-def check_gradient_descent(iterations: int, alphas: Sequence[Number], hidden_size: int,
-                           **others) -> None:
-    """Refuse more alphas than MAX_ALPHAS, or a network too big: each alpha's trains on its own."""
-    check_alpha_count(alphas)
-    check_work(iterations, 4, [3, hidden_size, 1])
 
 
 def check_alpha_count(alphas: Sequence[Number]) -> None:
@@ -3232,26 +3449,29 @@ def call(function: Callable, settings: dict, trace: bool = False, loop: Callable
         return function(**settings)
 
 
-def run_program(program: Program, options: dict) -> None:
-    """One post program, with the settings given and its own defaults for the rest."""
-    function = look_up(program.function)
-    settings = settings_for(function, {name: options[name] for name in
-                                       ("seed", "iterations") + program.options
-                                       if name in options})
-    if program.check:
-        program.check(settings)
-    if "hidden_size" in settings:
-        check_picture(options, [3, settings["hidden_size"], 1])
-    result = call(function, settings, options.get("trace", False),
-                  look_up(program.loop) if program.loop else None)
-    show_program_pictures(options, function, program.name, result, settings)
+def run_programs(programs: Sequence[Program], options: dict) -> None:
+    """Post programs, each with the settings given and its own defaults for the rest.
 
-
-def run_default_programs(options: dict) -> None:
-    """With no PROGRAM: every program of the default run, each under a heading."""
-    for position, program in enumerate(p for p in PROGRAMS if p.in_default_run):
-        print("%s== %s: %s" % ("\n" if position else "", program.name, program.summary))
-        run_program(program, options)
+    All are estimated before the first starts; several run under headings.
+    """
+    chosen = []
+    for program in programs:
+        function = look_up(program.function)
+        settings = settings_for(function, {name: options[name] for name in
+                                           ("seed", "iterations") + program.options
+                                           if name in options})
+        check_alpha_count(settings.get("alphas", ()))
+        if "hidden_size" in settings:
+            check_picture(options, [3, settings["hidden_size"], 1])
+        chosen.append((program, function, settings))
+    trace = options.get("trace", False)
+    check_run(sum(program_seconds(POST_NETWORKS[program.name], settings, trace)
+                  for program, _, settings in chosen), advice="use fewer iterations")
+    for position, (program, function, settings) in enumerate(chosen):
+        if len(chosen) > 1:
+            print("%s== %s: %s" % ("\n" if position else "", program.name, program.summary))
+        result = call(function, settings, trace, look_up(program.loop) if program.loop else None)
+        show_program_pictures(options, function, program.name, result, settings)
 
 
 def list_programs(options: dict) -> None:
@@ -3278,18 +3498,22 @@ BENCH_ITERATIONS = 10000
 
 def run_bench(runs: int = BENCH_RUNS, iterations: int = BENCH_ITERATIONS, seed: int = 1) -> None:
     """Train each program `runs` times and print the median run's microseconds an iteration."""
+    # gradient-descent: one alpha, as its networks all train alike
+    settings = {program.name: dict(seed=seed, iterations=iterations,
+                                   **{"alphas": [1]} if program.name == "gradient-descent" else {})
+                for program in PROGRAMS}
+    check_run((runs + 1) * sum(program_seconds(POST_NETWORKS[name], settings[name])
+                               for name in settings), advice="use fewer runs or iterations")
     print("%s %d.%d.%d: each program's training, the median of %d runs after one to warm up"
           % ((sys.implementation.name,) + tuple(sys.version_info[:3]) + (runs,)))
     width = max(len(program.name) for program in PROGRAMS)
     for program in PROGRAMS:
-        # gradient-descent: one alpha, as its networks all train alike
-        settings = {"alphas": [1]} if program.name == "gradient-descent" else {}
         function = look_up(program.function)
         seconds = []
         for _ in range(runs + 1):  # the first run warms up (PyPy compiles the loops then)
             with contextlib.redirect_stdout(io.StringIO()):
                 start = time.perf_counter()
-                function(iterations=iterations, seed=seed, **settings)
+                function(**settings[program.name])
                 seconds.append(time.perf_counter() - start)
         median = sorted(seconds[1:])[runs // 2]  # of an even count, the upper middle one
         print("%-*s %9.1f us an iteration  (%d iterations a run)"
@@ -3386,20 +3610,18 @@ def build_parser() -> argparse.ArgumentParser:
                     description="The neural networks of Milo Spencer-Harper's and Andrew "
                                 "Trask's posts, in pure Python. With no PROGRAM, runs them all "
                                 "but gradient-descent.",
-                    epilog="Limits, to keep a run to about a minute: %d iterations; %d neurons a "
-                           "layer and %d sizes in --layers; %.0e iterations x examples x weights; "
-                           "data files of %d MB, %d examples and %d numbers."
-                           % (MAX_ITERATIONS, MAX_NEURONS, MAX_LAYERS, MAX_WORK,
-                              MAX_DATA_BYTES // 2 ** 20, MAX_EXAMPLES, MAX_NUMBERS))
+                    epilog=limits_text())
     add_options(parser, SHARED_OPTIONS)
     parser.add_argument("--list", action="store_true", help="name the programs and stop")
-    parser.set_defaults(handler=run_default_programs, command=None, takes=SHARED_OPTIONS)
+    parser.set_defaults(handler=functools.partial(run_programs, [
+        program for program in PROGRAMS if program.in_default_run]), command=None,
+        takes=SHARED_OPTIONS)
     commands = parser.add_subparsers(metavar="PROGRAM", parser_class=Parser)
     for program in PROGRAMS:
         sub = commands.add_parser(program.name, help=program.summary, description=program.summary)
         add_options(sub, SHARED_OPTIONS + program.options + PICTURE_OPTIONS)
-        sub.set_defaults(handler=functools.partial(run_program, program), command=program.name,
-                         takes=SHARED_OPTIONS)
+        sub.set_defaults(handler=functools.partial(run_programs, [program]),
+                         command=program.name, takes=SHARED_OPTIONS)
     train = commands.add_parser(
         "train", help="train a network of your own: layers, data, alpha, bias, ...",
         description="Train a network with the posts' arithmetic on a named table or a CSV file "
@@ -3502,7 +3724,11 @@ def run_train(options: dict) -> None:
                          "inputs (%d rows); this network has %d"
                          % (TABLE_MAX_INPUTS, 2 ** TABLE_MAX_INPUTS, layers[0]))
     check_alphas(options, alphas)
-    check_work(iterations * len(alphas), len(table.X), layers, bias)
+    noted = every or (math.ceil(iterations / 600) if options["plot"] or options.get("svg") else 0)
+    trace = options.get("trace", False)
+    check_run(len(alphas) * train_seconds(iterations, len(table.X), layers, bias, trace, noted,
+                                          len(options["ask"]), options["table"]),
+              train_bytes(iterations, len(table.X), layers, bias, trace, noted))
     check_picture(options, layers)
     if options["save"]:
         check_save(options["save"], layers, bias, name)
@@ -3524,13 +3750,11 @@ def run_train(options: dict) -> None:
              ", with bias" if bias else ""))
     # --every prints as it goes (for one network); --plot draws at most about
     # 600 noted errors, so memory stays the same however long it trains
-    settings.update(X=scaled(table.X, scaling), y=table.y, layers=layers,
-                    on_error=print_error if every and len(alphas) == 1 else None,
-                    every=every or (math.ceil(iterations / 600)
-                                    if options["plot"] or options.get("svg") else 0))
+    settings.update(X=scaled(table.X, scaling), y=table.y, layers=layers, every=noted,
+                    on_error=print_error if every and len(alphas) == 1 else None)
     results = []
     for alpha in alphas:
-        result = call(train_network, dict(settings, alpha=alpha), options.get("trace", False))
+        result = call(train_network, dict(settings, alpha=alpha), trace)
         result.update(alpha=alpha, scaling=scaling, labels=table.labels, inputs=table.inputs)
         results.append(result)
     examples = scored_examples(table, held, tested)
@@ -3572,6 +3796,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         say_error("standard output is closed")
         return 1
     try:
+        check_arguments(sys.argv[1:] if argv is None else argv)
+        check_arguments(argv)
         try:
             handler, options = read_command_line(argv)
         except SystemExit as done:  # --help has printed its text

@@ -1822,10 +1822,11 @@ def test_main_runs_the_program_defined_now_not_the_one_there_at_import(monkeypat
 def test_main_with_no_arguments_outside_a_script_ignores_the_kernels_argv(monkeypatch):
     monkeypatch.setattr(sys, "argv", ["/x/ipykernel_launcher.py", "-f", "/x/kernel-1.json"])
     ran = []
-    monkeypatch.setattr(pureneuron, "run_default_programs", ran.append)
+    monkeypatch.setattr(pureneuron, "run_programs", lambda programs, options: ran.append(
+        ([program.name for program in programs], options)))
     with contextlib.redirect_stdout(io.StringIO()):
         assert pureneuron.main() == 0
-    assert ran == [{}]
+    assert ran == [([p.name for p in pureneuron.PROGRAMS if p.in_default_run], {})]
 
 
 OUTPUT_ERRORS = [  # (shell redirection, arguments, status)
@@ -3024,3 +3025,121 @@ def test_a_browser_draws_each_kind_of_picture_within_the_window(kind, tmp_path):
         pixel = rows[int(sy)][int(sx)]
         says_one = int(fill[5:7], 16) > int(fill[1:3], 16)
         assert (is_blue if says_one else is_vermilion)(pixel), (fill, pixel)
+
+
+# --- limits: every accepted run is estimated at about a minute and a few hundred MB at most ---
+
+class Accepted(Exception):
+    """Raised in place of training, once the command line has accepted a run's estimate."""
+
+
+def estimate_accepted(monkeypatch, *argv):
+    """Run main(argv) up to its limit check, which must pass; return (seconds, bytes) estimated."""
+    check_run = pureneuron.check_run
+
+    def check_then_stop(seconds, memory=0, **advice):
+        check_run(seconds, memory, **advice)  # raises InputError when over a limit
+        raise Accepted(seconds, memory)
+    monkeypatch.setattr(pureneuron, "check_run", check_then_stop)
+    with pytest.raises(Accepted) as accepted:
+        run_main(*argv)
+    return accepted.value.args
+
+
+def rows_file(tmp_path, rows, inputs):
+    """A CSV file of `rows` examples of `inputs` 0/1 inputs and a target, as a class might bring."""
+    rng = random.Random(0)
+    lines = [",".join(str(rng.randint(0, 1)) for _ in range(inputs + 1)) for _ in range(rows)]
+    return write_data(tmp_path, "\n".join(lines) + "\n", "class.csv")
+
+
+@pytest.mark.parametrize("argv, mentions", [
+    (["--iterations", "1000000"], ["this run would take about", "about a minute"]),
+    (["three-layer", "--trace", "--iterations", "1000000"], ["about a minute"]),
+    (["gradient-descent", "--hidden", "32"] + ["--alpha", "1"] * 20, ["about a minute"]),
+    (["gradient-descent", "--hidden", "32", "--trace"], ["about a minute"]),
+    (["bench", "--runs", "100", "--iterations", "1000000"], ["hours", "runs or iterations"]),
+    (["bench", "--iterations", "100000"], ["about a minute"]),
+    (["train", "--layers", "3,1000,1", "--iterations", "100000"], ["minutes"]),
+    # half a minute's training, and answers that take as long again
+    (["train", "--layers", "3,1000,1000,1", "--iterations", "20"] + ["--ask", "1,0,0"] * 400,
+     ["about a minute"]),
+])
+def test_a_run_estimated_over_a_minute_is_refused_before_it_starts(argv, mentions):
+    assert_one_line_error(*run_main(*argv), *mentions)
+
+
+@pytest.mark.parametrize("rows, inputs, argv", [
+    (5000, 2, ["--layers", "2,1", "--iterations", "20000"]),      # a class's file, narrow network
+    (100000, 1, ["--layers", "1,1", "--iterations", "2000"]),
+    (1000, 10, ["--layers", "10,1000,1000,1", "--iterations", "1", "--table"]),
+    (100, 2, ["--layers", "2,1", "--iterations", "200000", "--trace"]),
+])
+def test_a_long_training_on_a_file_is_refused_before_it_starts(tmp_path, rows, inputs, argv):
+    path = rows_file(tmp_path, rows, inputs)
+    assert_one_line_error(*run_main("train", "--data", path, *argv), "about a minute")
+
+
+@pytest.mark.parametrize("rows, layers", [(20000, "1,1000,1"), (2000, "1,1000,1"),
+                                          (100000, "1,100,1")])
+def test_a_run_over_a_few_hundred_mb_is_refused_before_it_starts(tmp_path, rows, layers):
+    path = rows_file(tmp_path, rows, 1)
+    assert_one_line_error(*run_main("train", "--data", path, "--layers", layers,
+                                    "--iterations", "1"),
+                          "of memory, over the limit of 300 MB", "fewer examples or neurons")
+
+
+def test_a_command_line_of_too_many_words_is_refused_before_argparse_reads_it():
+    # argparse's time grows with the square of the options given
+    assert_one_line_error(*run_main("train", *["--ask", "1,0,0"] * 501), "1003 words", "1000")
+
+
+def test_the_posts_programs_at_their_own_settings_are_within_the_limits():
+    for program in pureneuron.PROGRAMS:
+        settings = pureneuron.settings_for(pureneuron.look_up(program.function), {})
+        for trace in (False, True):
+            seconds = pureneuron.program_seconds(pureneuron.POST_NETWORKS[program.name],
+                                                 settings, trace)
+            assert 0 < seconds < pureneuron.MAX_SECONDS, (program.name, trace, seconds)
+    settings = pureneuron.settings_for(pureneuron.gradient_descent,
+                                       {"hidden_size": 32, "directions": True})
+    assert pureneuron.program_seconds(pureneuron.POST_NETWORKS["gradient-descent"],
+                                      settings) < pureneuron.MAX_SECONDS
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["--trace"], ["gradient-descent", "--hidden", "32"], ["gradient-descent", "--directions"],
+    ["gradient-descent", "--hidden", "32", "--directions"], ["three-layer", "--trace"],
+    ["gradient-descent", "--trace"], ["bench"], ["train"], ["train", "--data", "xor", "--trace"],
+    ["train", "--iterations", "1000000", "--layers", "3,1"],
+    ["train", "--iterations", "1000000", "--every", "1", "--plot", "--layers", "3,1"],
+    ["train", "--layers", "3,1000,1000,1", "--iterations", "20"],
+])
+def test_the_posts_runs_and_small_ones_are_accepted(monkeypatch, argv):
+    seconds, memory = estimate_accepted(monkeypatch, *argv)
+    assert 0 < seconds <= pureneuron.MAX_SECONDS and memory <= pureneuron.MAX_BYTES
+
+
+def test_gradient_descent_is_limited_per_run_not_per_alpha(monkeypatch):
+    one, _ = estimate_accepted(monkeypatch, "gradient-descent", "--hidden", "32", "--alpha", "1")
+    seven, _ = estimate_accepted(monkeypatch, "gradient-descent", "--hidden", "32")
+    assert seven == pytest.approx(7 * one)
+
+
+def test_the_estimate_counts_trace_asks_table_and_every(monkeypatch):
+    base = ["train", "--data", "trask", "--layers", "3,50,1", "--iterations", "100"]
+    plain, memory = estimate_accepted(monkeypatch, *base)
+    for extra in (["--trace"], ["--ask", "1,0,0"], ["--table"], ["--every", "1"]):
+        seconds, more_memory = estimate_accepted(monkeypatch, *base + extra)
+        assert seconds > plain and more_memory >= memory, extra
+    traced, _ = estimate_accepted(monkeypatch, *base + ["--trace"])
+    assert traced >= pureneuron.TRACE_SLOWDOWN * plain
+
+
+def test_limits_are_stated_in_words_in_help_and_readme():
+    status, out, err = run_main("--help")
+    help_text = " ".join(out.split())
+    assert "about a minute" in help_text and "a few hundred MB" in help_text
+    readme = " ".join(readme_text().split())
+    assert "about a minute" in readme and "a few hundred MB" in readme
+    assert "bench_limits.py" in readme
