@@ -54,10 +54,42 @@ Ours, where the posts had no name or we needed one more:
     numpy_str        how numpy printed a matrix in 2015 (Part II)
 """
 
+# Part I uses only math, operator and random; the rest is for Part II, the workshop.
+import argparse
+import ast
+import contextlib
+import csv
+import errno
+import functools
+import inspect
+import io
+import json
 import math
 import operator
+import os
 import random
-from typing import List, Optional, Sequence, Union
+import stat
+import sys
+import tempfile
+import textwrap
+import time
+import xml.etree.ElementTree as ET
+from typing import (Callable, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple,
+                    Union)
+
+# What `from pureneuron import *` brings into a notebook: the networks and what they call.
+__all__ = [
+    # Part I: the posts' programs, the follow-ups and the general network
+    "nine_lines", "NeuralNetwork", "neuron", "two_layer", "three_layer", "eleven_lines",
+    "NeuronLayer", "MultiLayerNeuralNetwork", "multi_layer", "gradient_descent",
+    "train_network", "forward",
+    # Part I: the helpers
+    "numpy_random", "random_matrix", "transpose", "dot", "add", "subtract", "multiply",
+    "sigmoid", "sigmoid_slope", "absolute", "mean",
+    # Part II: printing, data, answers, pictures and the command line
+    "numpy_str", "python2_str", "DATASETS", "load_data", "save_network", "load_network",
+    "network_answer", "error_plot", "picture", "network_of", "map_text", "main",
+]
 
 Number = Union[int, float]
 Vector = List[Number]
@@ -904,19 +936,6 @@ def shortened(x) -> str:
 # and the command line.
 # ============================================================================
 
-import argparse
-import contextlib
-import csv
-import errno
-import functools
-import inspect
-import io
-import os
-import stat
-import sys
-import time
-from typing import Callable, Iterable, Iterator, NamedTuple, Optional, Sequence, Tuple
-
 # ----------------------------------------------------------------------------
 # Printing as the posts printed: numpy 1.13 and Python 2
 # ----------------------------------------------------------------------------
@@ -1127,7 +1146,6 @@ def training_loop(function: Callable) -> Tuple[int, int, str, List[str]]:
     >>> training_loop(three_layer)[2:]
     ('j', ['l0', 'l1', 'l2', 'l2_error', 'mean_error', 'l2_delta', 'l1_error', 'l1_delta', 'syn1', 'syn0'])
     """
-    import ast, inspect, textwrap  # here, not at the top: they slow every start, PyPy's most
     try:
         lines, first_line = inspect.getsourcelines(function)
     except (OSError, TypeError):
@@ -1156,7 +1174,6 @@ def training_loop(function: Callable) -> Tuple[int, int, str, List[str]]:
 
 def dotted_name(target) -> str:
     """The name an assignment target stands for: 'x', 'self.weights', or 'weights' for weights[k]."""
-    import ast
     if isinstance(target, ast.Attribute):
         return dotted_name(target.value) + "." + target.attr
     if isinstance(target, ast.Subscript):
@@ -1763,7 +1780,7 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
         word_lines.append(number)
     if not X:
         raise InputError("%s has no examples" % name)
-    y, labels = targets(words, word_lines, labels, name, kept[-1] + 1)
+    y, labels = read_targets(words, word_lines, labels, name, kept[-1] + 1)
     description = "%s of %s, separated by %s%s" % (
         plural(len(X), "example"), plural(len(X[0]), "input"), SEPARATORS[separator],
         " with decimal commas" if decimal_commas else "")
@@ -1828,7 +1845,7 @@ def input_number(cell: str, where: str, column: int, header: Optional[List[str]]
                         .replace("-", "a").isalnum() else column + 1))
 
 
-def targets(words: List[str], lines: List[int], labels: Optional[Sequence[str]], name: str,
+def read_targets(words: List[str], lines: List[int], labels: Optional[Sequence[str]], name: str,
             column: int) -> Tuple[Matrix, Optional[List[str]]]:
     """The target column as numbers, and its two words (for 0 and 1) when it was words.
 
@@ -1998,12 +2015,12 @@ def hold_out(table: Table, amount: Number, seed: int) -> Tuple[Table, Table]:
     # a generator of its own: Python's random numbers stay as they were
     held = set(random.Random(seed).sample(range(len(table.X)), count))
 
-    def part(keep, what):
+    def subset(keep, what):
         rows = [k for k in range(len(table.X)) if (k in held) == keep]
         return table._replace(X=[table.X[k] for k in rows], y=[table.y[k] for k in rows],
                               description=what)
-    return (part(False, "%s, %s held out" % (table.description, plural(count, "example"))),
-            part(True, "%s held out (seed %d)" % (plural(count, "example"), seed)))
+    return (subset(False, "%s, %s held out" % (table.description, plural(count, "example"))),
+            subset(True, "%s held out (seed %d)" % (plural(count, "example"), seed)))
 
 
 # ----------------------------------------------------------------------------
@@ -2079,8 +2096,6 @@ def check_save_path(path: str, data: Optional[str] = None) -> str:
 
 def save_network(path: str, result: dict) -> None:
     """Write the network to a JSON file, whole or not at all: floats exact, scaling, labels."""
-    import json      # here, not at the top: only --save and --load need them
-    import tempfile
     saved = {"format": SAVED_FORMAT, "layers": result["layers"], "bias": result["bias"],
              "weights": result["weights"], "scaling": result.get("scaling"),
              "labels": result.get("labels"), "inputs": result.get("inputs")}
@@ -2102,7 +2117,6 @@ def save_network(path: str, result: dict) -> None:
 
 def load_network(path) -> dict:
     """A network --save wrote, checked entry by entry: a damaged or foreign file is refused."""
-    import json
     text, _ = read_text(path)
     name = shown_name(path)
     # a list for each row of weights, each input's scaling, and a few more: parsing
@@ -2176,10 +2190,10 @@ def is_matrix(m, rows: int, columns: int) -> bool:
 SCREENFUL = 20   # examples listed one by one; the rest are counted
 
 
-def answer(result: dict, situation: Vector) -> float:
+def network_answer(result: dict, situation: Vector) -> float:
     """A trained network's answer for one new situation (a list of inputs), scaled as in training.
 
-    >>> answer({"weights": [[[3.0], [-2.0]]], "bias": True}, [0])  # sigmoid(0*3 + 1*-2)
+    >>> network_answer({"weights": [[[3.0], [-2.0]]], "bias": True}, [0])  # sigmoid(0*3 + 1*-2)
     0.11920292202211755
     """
     inputs = scaled([list(situation)], result.get("scaling"))
@@ -2200,7 +2214,7 @@ def decision(result: dict, value: Number) -> str:
 
 def judged(result: dict, table: Table) -> Tuple[Vector, List[bool]]:
     """The answer for each example, and whether it is right: on the target's side of 0.5."""
-    answers = [answer(result, row) for row in table.X]
+    answers = [network_answer(result, row) for row in table.X]
     return answers, [(a >= 0.5) == (t[0] >= 0.5) for a, t in zip(answers, table.y)]
 
 
@@ -2253,7 +2267,7 @@ def answer_table(result: dict, X: Matrix, y: Matrix) -> List[tuple]:
     for number in range(2 ** inputs):
         situation = [(number >> bit) & 1 for bit in reversed(range(inputs))]
         targets = [target[0] for example, target in zip(X, y) if example == situation]
-        rows.append((situation, answer(result, situation), targets))
+        rows.append((situation, network_answer(result, situation), targets))
     return rows
 
 
@@ -2284,7 +2298,7 @@ def print_training(result: dict, asks: Sequence[Vector], table, plot: bool,
     for scored, title in examples:
         print_examples(result, scored, title)
     for situation in asks:
-        output = answer(result, situation)
+        output = network_answer(result, situation)
         print("New situation %s -> %.8f%s"
               % (",".join(map(str, situation)), output,
                  " (%s)" % shown_name(decision(result, output)) if result.get("labels") else ""))
@@ -2327,7 +2341,7 @@ def print_alphas(results: Sequence[dict], alphas: Sequence[Number], iterations: 
                       for result in results]))
     for situation in asks:
         rows.append((",".join(map(str, situation)),
-                     ["%.8f" % answer(result, situation) for result in results]))
+                     ["%.8f" % network_answer(result, situation) for result in results]))
     label = max(len(row[0]) for row in rows)
     print("Mean absolute error, right-counts and answers, one column for each alpha:")
     for name, cells in rows:
@@ -2728,12 +2742,12 @@ def map_side(net: Network) -> int:
 def held_inputs_text(net: Network) -> str:
     """'input 3 held at 1, as in every example', or '' when every input varies."""
     varying, held = map_axes(net)
-    fixed = [c for c in range(len(held)) if c not in varying]
-    if not fixed:
+    held_columns = [c for c in range(len(held)) if c not in varying]
+    if not held_columns:
         return ""
     return "%s held at %s, as in every example" % (
-        " and ".join("input %d" % (c + 1) for c in fixed),
-        ", ".join(number_text(held[c]) for c in fixed))
+        " and ".join("input %d" % (c + 1) for c in held_columns),
+        ", ".join(number_text(held[c]) for c in held_columns))
 
 
 def number_text(x: Number) -> str:
@@ -2860,7 +2874,6 @@ class FileNotWritten(OSError):
 
 def write_whole(path, text: str) -> None:
     """Write text to path through a temporary file beside it: the file is whole, or unchanged."""
-    import tempfile  # here, not at the top: only pictures write files
     name = os.fspath(path)
     folder = os.path.dirname(os.path.abspath(name))
     temporary = None
@@ -2893,7 +2906,6 @@ def picture(result, X: Optional[Matrix] = None, y: Optional[Matrix] = None,
 
 def network_svg(net: Network, example: Optional[Vector] = None, title: str = "") -> str:
     """The SVG text: the network before and after training, its decision map, its error curve."""
-    import xml.etree.ElementTree as ET  # here, not at the top: only pictures need it
     for k, synapses in enumerate(net.weights):
         if len(synapses[0]) > PICTURE_MAX_NEURONS or len(synapses) > PICTURE_MAX_NEURONS + 1:
             raise ValueError("a picture draws at most %d neurons a layer; %s is %s"
@@ -2927,7 +2939,6 @@ def network_svg(net: Network, example: Optional[Vector] = None, title: str = "")
 
 def svg_element(parent, tag: str, **attributes):
     """A child element, its attributes' names with - for _ and numbers rounded to 0.1."""
-    import xml.etree.ElementTree as ET
     return ET.SubElement(parent, tag, {key.rstrip("_").replace("_", "-"):
                                        ("%.1f" % value).rstrip("0").rstrip(".")
                                        if isinstance(value, float) else str(value)
@@ -3069,22 +3080,22 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
                      (situation[second] - ys[0]) / (ys[-1] - ys[0]) * (side - 1))
     for situation, target in zip(net.X, net.y):
         x, y = place(situation)
-        mark = svg_element(group, "circle", class_="example", cx=x, cy=y, r=11.0, fill="#ffffff",
+        marker = svg_element(group, "circle", class_="example", cx=x, cy=y, r=11.0, fill="#ffffff",
                            stroke="#000000", stroke_width=2)
-        tooltip(mark, "trained on %s: target %s, answer %.8f" % (
+        tooltip(marker, "trained on %s: target %s, answer %.8f" % (
             ", ".join(map(number_text, situation)), number_text(target[0]),
-            answer({"weights": net.weights, "bias": net.bias}, situation)))
+            network_answer({"weights": net.weights, "bias": net.bias}, situation)))
         svg_text(group, x, y + 5, number_text(target[0]) if len(number_text(target[0])) < 3
                  else "%.1f" % target[0], 13, anchor="middle", weight="bold")
     for situation in net.asked:
         if on_the_map(net, situation):
             x, y = place(situation)
-            mark = svg_element(group, "rect", class_="new-situation", x=x - 10, y=y - 10,
+            marker = svg_element(group, "rect", class_="new-situation", x=x - 10, y=y - 10,
                                width=20.0, height=20.0, fill="#ffffff", stroke="#000000",
                                stroke_width=2, stroke_dasharray="4 2")
-            tooltip(mark, "new situation %s: answer %.8f" % (
+            tooltip(marker, "new situation %s: answer %.8f" % (
                 ", ".join(map(number_text, situation)),
-                answer({"weights": net.weights, "bias": net.bias}, situation)))
+                network_answer({"weights": net.weights, "bias": net.bias}, situation)))
             svg_text(group, x, y + 5, "?", 14, anchor="middle", weight="bold")
     for value, c in ((xs[0], 0), (xs[-1], side - 1)):
         svg_text(group, point(c, 0)[0], y0 + size + 26, number_text(value), 14, anchor="middle")
@@ -3120,7 +3131,7 @@ def answers_panel(group, net: Network, left: float, top: float, rows: int = 10) 
         svg_text(group, left + (0, 150, 220)[n], top, heading, 15, weight="bold")
     for n, (situation, target) in enumerate(situations[:rows]):
         y = top + 22 * (n + 1)
-        output = answer({"weights": net.weights, "bias": net.bias}, situation)
+        output = network_answer({"weights": net.weights, "bias": net.bias}, situation)
         inputs = ", ".join(map(number_text, situation))
         svg_text(group, left, y, inputs if len(inputs) <= 18 else inputs[:16] + "...", 15)
         svg_text(group, left + 150, y, "new" if target is None else number_text(target), 15)
@@ -3133,7 +3144,6 @@ def answers_panel(group, net: Network, left: float, top: float, rows: int = 10) 
 
 def wrapped(words: str, width: int) -> List[str]:
     """Words in lines of at most width characters."""
-    import textwrap  # here, not at the top: see training_loop
     return textwrap.wrap(words, width, break_on_hyphens=False)
 
 
@@ -3622,49 +3632,49 @@ def build_parser() -> argparse.ArgumentParser:
         add_options(sub, SHARED_OPTIONS + program.options + PICTURE_OPTIONS)
         sub.set_defaults(handler=functools.partial(run_programs, [program]),
                          command=program.name, takes=SHARED_OPTIONS)
-    train = commands.add_parser(
+    train_command = commands.add_parser(
         "train", help="train a network of your own: layers, data, alpha, bias, ...",
         description="Train a network with the posts' arithmetic on a named table or a CSV file "
                     "(10,000 iterations unless --iterations says otherwise), then print its "
                     "weights and whatever else is asked for.")
-    add_options(train, SHARED_OPTIONS + ("bias", "every") + PICTURE_OPTIONS)
-    train.add_argument("--alpha", dest="alphas", action="append", type=read_alpha, metavar="A",
+    add_options(train_command, SHARED_OPTIONS + ("bias", "every") + PICTURE_OPTIONS)
+    train_command.add_argument("--alpha", dest="alphas", action="append", type=read_alpha, metavar="A",
                        default=argparse.SUPPRESS,
                        help="learning rate, more than 0 (default 1, the posts' implicit rate); "
                             "repeat to train one network for each, side by side (up to %d)"
                             % MAX_ALPHAS)
-    train.add_argument("--layers", type=read_layers, metavar="SIZES",
+    train_command.add_argument("--layers", type=read_layers, metavar="SIZES",
                        help="the number of inputs, then each layer's neurons, like 3,4,1 or 3,1 "
                             "(default: the data's inputs, 4, 1)")
-    train.add_argument("--data", metavar="NAME|FILE",
+    train_command.add_argument("--data", metavar="NAME|FILE",
                        help="a named table (--data list names them; default trask) or a file "
                             "a spreadsheet saved as CSV or text: one example a line, the inputs "
                             "then the target (0 to 1, or two words like pass/fail), an optional "
                             "first line of names")
-    train.add_argument("--skip", action="append", default=[], metavar="NAME|N",
+    train_command.add_argument("--skip", action="append", default=[], metavar="NAME|N",
                        help="leave out a column of the file, by its name or number "
                             "(repeatable), like a column of students' names")
-    train.add_argument("--scale", action="store_true",
+    train_command.add_argument("--scale", action="store_true",
                        help="map each input to 0..1 by its lowest and highest value in the "
                             "training data (for hours, minutes, marks)")
-    train.add_argument("--hold-out", metavar="N", dest="hold_out", type=read_hold_out,
+    train_command.add_argument("--hold-out", metavar="N", dest="hold_out", type=read_hold_out,
                        help="keep N examples (or a fraction, like 0.25) out of training, "
                             "chosen by the seed, and test the network on them")
-    train.add_argument("--test", metavar="FILE",
+    train_command.add_argument("--test", metavar="FILE",
                        help="after training, test the network on the examples in FILE")
-    train.add_argument("--save", metavar="FILE.json",
+    train_command.add_argument("--save", metavar="FILE.json",
                        help="keep the trained network (weights, scaling, labels) in FILE.json")
-    train.add_argument("--load", metavar="FILE.json",
+    train_command.add_argument("--load", metavar="FILE.json",
                        help="answer --ask, --table and --test with a network saved by --save, "
                             "without training")
-    train.add_argument("--ask", action="append", type=read_situation, default=[], metavar="1,0,0",
+    train_command.add_argument("--ask", action="append", type=read_situation, default=[], metavar="1,0,0",
                        help="after training, the answer for this new situation (repeatable)")
-    train.add_argument("--table", action="store_true",
+    train_command.add_argument("--table", action="store_true",
                        help="after training, the answer for every 0/1 combination of the inputs")
-    train.add_argument("--plot", action="store_true",
+    train_command.add_argument("--plot", action="store_true",
                        help="after training, draw the error curve in the terminal (on a log "
                             "scale when the error falls tenfold or more)")
-    train.set_defaults(handler=run_train, command="train", takes=SHARED_OPTIONS)
+    train_command.set_defaults(handler=run_train, command="train", takes=SHARED_OPTIONS)
     sigmoid_command = commands.add_parser(
         "sigmoid", help="draw the sigmoid's S curve",
         description="Draw the S curve, marking where it is steepest and where it flattens.")

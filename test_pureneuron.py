@@ -905,8 +905,8 @@ def test_bias_adds_a_row_of_weights_and_frees_the_all_zero_answer():
     plain = pureneuron.train_network(MILO_X, MILO_Y, [3, 1], iterations=2000)
     biased = pureneuron.train_network(MILO_X, MILO_Y, [3, 1], iterations=2000, bias=True)
     assert [pureneuron.shape(w) for w in biased["weights"]] == ["4x1"]
-    assert pureneuron.answer(plain, [0, 0, 0]) == 0.5
-    assert pureneuron.answer(biased, [0, 0, 0]) < 0.3
+    assert pureneuron.network_answer(plain, [0, 0, 0]) == 0.5
+    assert pureneuron.network_answer(biased, [0, 0, 0]) < 0.3
 
 
 # ============================================================================
@@ -2421,7 +2421,7 @@ def test_a_saved_network_without_scaling_or_labels_round_trips(tmp_path):
     ordinary.write_text("")
     assert os.stat(path).st_mode == os.stat(str(ordinary)).st_mode  # not private to its maker
     out = run_main("train", "--load", path, "--table")[1]
-    assert "inputs  answer      trained on\n0 0     %.8f" % pureneuron.answer(result, [0, 0]) in out
+    assert "inputs  answer      trained on\n0 0     %.8f" % pureneuron.network_answer(result, [0, 0]) in out
 
 
 GOOD_SAVE = {"format": "pureneuron network 1", "layers": [2, 1], "bias": False,
@@ -2683,7 +2683,7 @@ def test_the_maps_corners_are_the_networks_answers_there(X, y, held):
     result = trained_xor(3000, [len(X[0]), 4, 1], X, y, bias=len(X[0]) == 2)
     root = svg_tree(pureneuron.picture(result, X, y))
     corners = [[0, 0], [1, 0], [0, 1], [1, 1]]
-    expected = [pureneuron.answer_colour(pureneuron.answer(result, c + X[0][2:]))
+    expected = [pureneuron.answer_colour(pureneuron.network_answer(result, c + X[0][2:]))
                 for c in corners]
     assert map_corners(root) == expected
     # a trained XOR: vermilion-ish where it says 0, blue-ish where it says 1
@@ -2838,7 +2838,7 @@ def test_map_draws_the_answers_in_characters(data, held, tmp_path, monkeypatch):
     extra = [1] if data == "xor" else []
     for row, x2 in ((rows[0], 1), (rows[-1], 0)):
         for column, x1 in ((9, 0.025), (-3, 0.975)):
-            a = pureneuron.answer(result, [x1, x2] + extra)
+            a = pureneuron.network_answer(result, [x1, x2] + extra)
             assert row[column] == pureneuron.MAP_CHARACTERS[min(9, int(a * 10))]
 
 
@@ -3143,3 +3143,32 @@ def test_limits_are_stated_in_words_in_help_and_readme():
     readme = " ".join(readme_text().split())
     assert "about a minute" in readme and "a few hundred MB" in readme
     assert "bench_limits.py" in readme
+
+
+def test_the_public_surface_is_what_a_notebook_gets_from_a_star_import():
+    namespace = {}
+    exec("from pureneuron import *", namespace)
+    assert set(namespace) - {"__builtins__"} == set(pureneuron.__all__)
+    assert {"three_layer", "train_network", "numpy_str", "picture", "main"} <= set(namespace)
+    assert all(callable(namespace[name]) for name in pureneuron.__all__ if name != "DATASETS")
+
+
+def test_no_name_is_both_a_function_and_a_variable():
+    tree = ast.parse(source_text())
+    functions = {node.name for node in ast.walk(tree)
+                 if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
+    functions -= {"error", "train"}  # argparse's Parser.error; the posts' train methods
+    variables = {node.id for node in ast.walk(tree)
+                 if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)}
+    variables |= {node.arg for node in ast.walk(tree) if isinstance(node, ast.arg)}
+    assert not functions & variables
+
+
+def test_every_import_is_at_the_top_of_the_file():
+    tree = ast.parse(source_text())
+    nested = [node.lineno for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom))
+              and node not in tree.body]
+    assert not nested, "imports inside functions, at lines %s" % nested
+    kinds = [isinstance(node, (ast.Import, ast.ImportFrom)) for node in tree.body[1:]]  # after the docstring
+    assert kinds[:kinds.index(False)] == [True] * kinds.index(False) and not any(
+        kinds[kinds.index(False):]), "an import after the first statement that is not one"
