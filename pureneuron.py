@@ -2094,25 +2094,38 @@ def check_save_path(path: str, data: Optional[str] = None) -> str:
     return path
 
 
+class FileNotWritten(OSError):
+    """A file asked for (--svg, --save) that could not be written: one line and status 1."""
+
+
+def write_whole(path, text: str) -> None:
+    """Write text to path through a temporary file beside it: the file is whole, or unchanged."""
+    name = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(name))
+    temporary = None
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=".pureneuron-", suffix=".tmp",
+                                                 dir=folder)
+        with open(descriptor, "w", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+        mask = os.umask(0)  # mkstemp makes the file 0600; give it the usual mode
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)
+        os.replace(temporary, name)
+    except OSError as error:
+        if temporary and os.path.exists(temporary):
+            os.remove(temporary)
+        raise FileNotWritten(error.errno, "cannot write %s: %s"
+                             % (shown_name(name), error.strerror or error)) from None
+
+
 def save_network(path: str, result: dict) -> None:
     """Write the network to a JSON file, whole or not at all: floats exact, scaling, labels."""
     saved = {"format": SAVED_FORMAT, "layers": result["layers"], "bias": result["bias"],
              "weights": result["weights"], "scaling": result.get("scaling"),
              "labels": result.get("labels"), "inputs": result.get("inputs")}
-    text = json.dumps(saved, allow_nan=False)  # repr of each float: read back exactly
-    folder = os.path.dirname(os.path.abspath(path))
-    descriptor, temporary = tempfile.mkstemp(suffix=".json", dir=folder)
-    try:
-        with open(descriptor, "w", encoding="utf-8") as file:
-            file.write(text + "\n")
-        # mkstemp makes the file private; give it the permissions a new file gets
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(temporary, 0o666 & ~mask)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+    # json writes each float as its repr, which reads back exactly
+    write_whole(path, json.dumps(saved, allow_nan=False) + "\n")
 
 
 def load_network(path) -> dict:
@@ -2866,31 +2879,6 @@ class Picture:
     def save(self, path) -> None:
         """Write the picture to path, whole or not at all."""
         write_whole(path, self.svg)
-
-
-class FileNotWritten(OSError):
-    """A file asked for (--svg) that could not be written: one line and status 1."""
-
-
-def write_whole(path, text: str) -> None:
-    """Write text to path through a temporary file beside it: the file is whole, or unchanged."""
-    name = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(name))
-    temporary = None
-    try:
-        descriptor, temporary = tempfile.mkstemp(prefix=".pureneuron-", suffix=".tmp",
-                                                 dir=folder)
-        with open(descriptor, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-        mask = os.umask(0)  # mkstemp makes the file 0600; give it the usual mode
-        os.umask(mask)
-        os.chmod(temporary, 0o666 & ~mask)
-        os.replace(temporary, name)
-    except OSError as error:
-        if temporary and os.path.exists(temporary):
-            os.remove(temporary)
-        raise FileNotWritten(error.errno, "cannot write %s: %s"
-                             % (name, error.strerror or error)) from None
 
 
 def picture(result, X: Optional[Matrix] = None, y: Optional[Matrix] = None,
@@ -3806,7 +3794,6 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         say_error("standard output is closed")
         return 1
     try:
-        check_arguments(sys.argv[1:] if argv is None else argv)
         check_arguments(argv)
         try:
             handler, options = read_command_line(argv)
@@ -3829,8 +3816,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         # the reader went away (`| head`): stop quietly, as other commands do
         silence(sys.stdout)
         return 0
-    except FileNotWritten as error:  # --svg's file: one line, like any output error
-        print("pureneuron.py: error: %s" % error.strerror, file=sys.stderr)
+    except FileNotWritten as error:  # --svg's or --save's file: one line, like any output error
+        say_error(error.strerror)
         return 1
     except OSError as error:
         if error.errno not in OUTPUT_ERRORS:
