@@ -88,7 +88,8 @@ __all__ = [
     "sigmoid", "sigmoid_slope", "absolute", "mean",
     # Part II: printing, data, answers, pictures and the command line
     "numpy_str", "python2_str", "DATASETS", "load_data", "save_network", "load_network",
-    "network_answer", "error_plot", "picture", "network_of", "map_text", "main",
+    "network_answer", "error_plot", "picture", "network_of", "program_network", "map_text",
+    "main",
 ]
 
 Number = Union[int, float]
@@ -2318,7 +2319,7 @@ def print_training(result: dict, asks: Sequence[Vector], table, plot: bool,
     if table is not None:
         print_answer_table(answer_table(result, *table), result)
     if plot:
-        print("\n".join(error_plot(result["errors"])))
+        print("\n".join(error_plot([("error", result["errors"])])))
 
 
 def print_answer_table(rows: List[tuple], result: dict) -> None:
@@ -2409,7 +2410,7 @@ def check_alphas(options: dict, alphas: Sequence[Number]) -> None:
     """At most MAX_ALPHAS, compared side by side; what shows one network needs one alpha."""
     check_alpha_count(alphas)
     if len(alphas) > 1:
-        for option, name in (("table", "--table"), ("plot", "--plot"), ("save", "--save"),
+        for option, name in (("table", "--table"), ("save", "--save"),
                              ("trace", "--trace"), ("map", "--map"), ("check", "--check")):
             if options.get(option):
                 raise InputError("%s shows one network: give one --alpha, not %d"
@@ -2473,13 +2474,18 @@ def answer_saved(options: dict) -> None:
                    [(tested, "On the test examples:")] if tested else [])
 
 
-def error_plot(errors: Sequence[Tuple[int, float]], width: int = 60,
+CURVE_MARKS = "123456789abcdefghijk"  # one for each curve, when there are several
+
+
+def error_plot(curves: Sequence[Tuple[str, Sequence[Tuple[int, float]]]], width: int = 60,
                height: int = 15) -> List[str]:
-    """The error curve in plain text: iterations across, error up (log scale when it spans a decade).
+    """Error curves in plain text: iterations across, error up (log scale when it spans a decade).
 
-    errors: (iteration, error) pairs, as train_network notes them.
+    curves: (name, errors) for each, the errors as (iteration, error) pairs, as
+    train_network notes them; several share the scales and are told apart by
+    their marks, 1, 2, 3, ...
 
-    >>> print("\\n".join(error_plot([(0, 0.5), (1, 0.4), (2, 0.3), (3, 0.2)], width=4, height=3)))
+    >>> print("\\n".join(error_plot([("", [(0, 0.5), (1, 0.4), (2, 0.3), (3, 0.2)])], 4, 3)))
     Mean absolute error by iteration (linear scale)
           0.5 |*
          0.35 | **
@@ -2488,12 +2494,14 @@ def error_plot(errors: Sequence[Tuple[int, float]], width: int = 60,
                0  3
                iteration
     """
-    if not errors:
+    longest = max((errors for _, errors in curves), key=len, default=[])
+    if not longest:
         return ["No errors were noted, so no error curve to draw."]
-    columns = min(width, len(errors))
-    last = len(errors) - 1
-    picked = [errors[round(c * last / (columns - 1)) if columns > 1 else 0] for c in range(columns)]
-    finite = [e for _, e in picked if math.isfinite(e)]
+    columns = width if len(longest) > 1 else 1  # few errors: each held as a step
+    last = len(longest) - 1
+    picks = [round(c * last / (columns - 1)) if columns > 1 else 0 for c in range(columns)]
+    finite = [errors[k][1] for _, errors in curves for k in picks
+              if k < len(errors) and math.isfinite(errors[k][1])]
     if not finite:
         return ["The error is not a number (nan): the weights overflowed. Try a smaller --alpha."]
     high, low = max(finite), min(finite)
@@ -2511,18 +2519,21 @@ def error_plot(errors: Sequence[Tuple[int, float]], width: int = 60,
         return 10 ** v if logarithmic else v
 
     grid = [[" "] * columns for _ in range(height)]
-    previous = None
-    for c, (_, e) in enumerate(picked):
-        if not math.isfinite(e):  # weights that overflowed: nothing to draw here
-            previous = None
-            continue
-        row = row_of(e)
-        if previous is not None and abs(previous - row) > 1:
-            # a steep drop: join the points so the curve reads as one line
-            for between in range(min(previous, row) + 1, max(previous, row)):
-                grid[between][c] = ":"
-        grid[row][c] = "*"
-        previous = row
+    for number, (_, errors) in enumerate(curves):
+        symbol = "*" if len(curves) == 1 else CURVE_MARKS[number % len(CURVE_MARKS)]
+        previous = None
+        for c, k in enumerate(picks):
+            if k >= len(errors) or not math.isfinite(errors[k][1]):  # nothing to draw here
+                previous = None
+                continue
+            row = row_of(errors[k][1])
+            if previous is not None and abs(previous - row) > 1:
+                # a steep drop: join the points so the curve reads as one line
+                for between in range(min(previous, row) + 1, max(previous, row)):
+                    if grid[between][c] == " ":
+                        grid[between][c] = ":"
+            grid[row][c] = symbol
+            previous = row
     labelled = {height - 1, 0, (height - 1) // 2} if top != bottom else {0}
     lines = ["Mean absolute error by iteration (%s)"
              % ("log scale: it spans %.1f decades" % (top - bottom) if logarithmic
@@ -2533,12 +2544,15 @@ def error_plot(errors: Sequence[Tuple[int, float]], width: int = 60,
     lines.append(" " * 10 + "+" + "-" * columns)
     ticks = [" "] * (columns + 12)
     for c in (0, columns - 1, columns // 2):  # the middle only where it fits
-        text = str(picked[c][0])
+        text = str(longest[picks[c]][0])
         start = min(c, columns - len(text)) if c else 0
         if all(ch == " " for ch in ticks[max(start - 1, 0):start + len(text) + 1]):
             ticks[start:start + len(text)] = text
     lines.append(" " * 11 + "".join(ticks).rstrip())
     lines.append(" " * 11 + "iteration".center(columns).rstrip())
+    if len(curves) > 1:
+        lines.append(" " * 11 + "   ".join("%s %s" % (CURVE_MARKS[number % len(CURVE_MARKS)], name)
+                                           for number, (name, _) in enumerate(curves)))
     return lines
 
 
@@ -3352,15 +3366,17 @@ def show_pictures(options: dict, net: Network, check: Callable, title: str,
         print("\n".join(check()))
     if options.get("svg") is not None:
         picture(net, example=example, title=title).save(options["svg"])
-        print("Picture written to %s" % options["svg"])
+        print("Picture written to %s" % shown_name(options["svg"]))
 
 
 def show_program_pictures(options: dict, function: Callable, name: str, result,
                           settings: dict) -> None:
-    """--svg, --map and --check for a post program that has run with these settings."""
+    """--svg, --map, --check and --plot for a post program that has run with these settings."""
     if not any(options.get(option) for option in PICTURE_OPTIONS):
         return
     net = program_network(function, result, **settings)
+    if options.get("plot"):  # the errors the program noted: one curve for each alpha
+        print("\n".join(error_plot(net.curves)))
     show_pictures(options, net, lambda: program_check(function, **settings),
                   "%s: %s iterations" % (name, "{:,}".format(settings["iterations"])))
 
@@ -3569,11 +3585,15 @@ OPTIONS = {
         action="store_true",
         help="check backpropagation by hand: each weight's slope beside the slope measured by "
              "nudging the weight")),
+    "plot": (["--plot"], dict(
+        action="store_true",
+        help="after training, draw the error curve in the terminal (on a log scale when the "
+             "error falls tenfold or more); one curve for each alpha")),
     "runs": (["--runs"], dict(
         type=whole_numbers(1, MAX_RUNS), help="runs of each program, 1 to %d (default %d)" % (MAX_RUNS, BENCH_RUNS))),
 }
 SHARED_OPTIONS = ("seed", "iterations", "trace")  # before a PROGRAM too, and with none
-PICTURE_OPTIONS = ("svg", "map", "check")
+PICTURE_OPTIONS = ("svg", "map", "check", "plot")
 
 
 def add_options(parser: argparse.ArgumentParser, names: Sequence[str]) -> None:
@@ -3659,9 +3679,6 @@ def build_parser() -> argparse.ArgumentParser:
                        help="after training, the answer for this new situation (repeatable)")
     train_command.add_argument("--table", action="store_true",
                        help="after training, the answer for every 0/1 combination of the inputs")
-    train_command.add_argument("--plot", action="store_true",
-                       help="after training, draw the error curve in the terminal (on a log "
-                            "scale when the error falls tenfold or more)")
     train_command.set_defaults(handler=run_train, command="train", takes=SHARED_OPTIONS)
     sigmoid_command = commands.add_parser(
         "sigmoid", help="draw the sigmoid's S curve",
@@ -3722,7 +3739,8 @@ def run_train(options: dict) -> None:
                          "inputs (%d rows); this network has %d"
                          % (TABLE_MAX_INPUTS, 2 ** TABLE_MAX_INPUTS, layers[0]))
     check_alphas(options, alphas)
-    noted = every or (math.ceil(iterations / 600) if options["plot"] or options.get("svg") else 0)
+    noted = every or (math.ceil(iterations / 600)
+                      if options.get("plot") or options.get("svg") else 0)
     trace = options.get("trace", False)
     check_run(len(alphas) * train_seconds(iterations, len(table.X), layers, bias, trace, noted,
                                           len(options["ask"]), options["table"]),
@@ -3758,6 +3776,9 @@ def run_train(options: dict) -> None:
     examples = scored_examples(table, held, tested)
     if len(results) > 1:
         print_alphas(results, alphas, iterations, examples, options["ask"])
+        if options.get("plot"):
+            print("\n".join(error_plot([("alpha " + python2_str(result["alpha"]), result["errors"])
+                                        for result in results])))
         show_train_pictures(options, results, settings, name, scaled(options["ask"], scaling))
         return
     result = results[0]
@@ -3768,7 +3789,7 @@ def run_train(options: dict) -> None:
             if warning:
                 print(warning)
     print_training(result, options["ask"], (table.X, table.y) if options["table"] else None,
-                   options["plot"], examples)
+                   options.get("plot", False), examples)
     show_train_pictures(options, results, settings, name, scaled(options["ask"], scaling))
     if options["save"]:
         keep_network(options["save"], result)

@@ -1352,8 +1352,8 @@ def test_the_named_gates_are_their_truth_tables():
 def test_plot_keeps_at_most_600_points(monkeypatch, iterations):
     drawn = []
     real_plot = pureneuron.error_plot
-    monkeypatch.setattr(pureneuron, "error_plot", lambda errors: drawn.append(len(errors))
-                        or real_plot(errors))
+    monkeypatch.setattr(pureneuron, "error_plot", lambda curves: drawn.append(len(curves[0][1]))
+                        or real_plot(curves))
     settings = {}
     real_train = pureneuron.train_network
 
@@ -1384,7 +1384,7 @@ def test_plot_draws_the_error_falling_within_80_columns():
 
 
 def test_plot_survives_an_error_that_is_not_a_number():
-    assert pureneuron.error_plot([(0, math.nan)]) == [
+    assert pureneuron.error_plot([("error", [(0, math.nan)])]) == [
         "The error is not a number (nan): the weights overflowed. Try a smaller --alpha."]
     assert pureneuron.error_plot([])[0].startswith("No errors")
 
@@ -2368,7 +2368,7 @@ def test_several_alphas_train_side_by_side_as_each_alone():
         assert rows["1,0"][column] == re.search(r"New situation 1,0 -> (\S+)", alone).group(1)
 
 
-@pytest.mark.parametrize("option", ["--table", "--plot", "--save"])
+@pytest.mark.parametrize("option", ["--table", "--save"])
 def test_what_shows_one_network_needs_one_alpha(tmp_path, option):
     extra = [str(tmp_path / "n.json")] if option == "--save" else []
     assert_one_line_error(*run_main("train", "--alpha", "1", "--alpha", "2", option, *extra),
@@ -3172,3 +3172,21 @@ def test_every_import_is_at_the_top_of_the_file():
     kinds = [isinstance(node, (ast.Import, ast.ImportFrom)) for node in tree.body[1:]]  # after the docstring
     assert kinds[:kinds.index(False)] == [True] * kinds.index(False) and not any(
         kinds[kinds.index(False):]), "an import after the first statement that is not one"
+
+
+def test_several_alphas_share_one_terminal_plot_with_a_mark_and_a_legend_each():
+    status, out, err = run_main("train", "--data", "xor", "--layers", "2,4,1", "--bias",
+                                "--iterations", "3000", "--alpha", "0.1", "--alpha", "10",
+                                "--plot")
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    plot = lines[lines.index(next(line for line in lines
+                                  if line.startswith("Mean absolute error by iteration"))):]
+    assert plot[-1].split() == ["1", "alpha", "0.1", "2", "alpha", "10"]
+    body = [line[11:] for line in plot[1:16]]
+    # alpha 10 falls faster: at the right end its mark is below alpha 0.1's
+    end = [next(r for r, line in enumerate(body) if len(line) > c and line[c] == mark)
+           for mark, c in (("1", 59), ("2", 59))]
+    assert end[0] < end[1]
+    status, out, err = run_main("gradient-descent", "--iterations", "20001", "--plot")
+    assert (status, err) == (0, "") and "7 alpha 1000" in out.splitlines()[-1]
