@@ -1478,14 +1478,6 @@ BYTES_AT_START = 20 * 1024 * 1024  # Python with this file loaded
 BYTES_A_NOTED_ERROR = 120          # --every or --plot: (iteration, error), kept to the end
 BYTES_A_TRACED_NUMBER = 100        # --trace: numpy_str's text, and the numbers it looks through
 
-# Each post program's network, by its name on the command line: its examples
-# and layer sizes.  gradient-descent's hidden layer is its hidden_size, and it
-# trains one network for each alpha.
-POST_NETWORKS = {"nine-lines": (4, [3, 1]), "neuron": (4, [3, 1]), "two-layer": (4, [3, 1]),
-                 "three-layer": (4, [3, 4, 1]), "eleven-lines": (4, [3, 4, 1]),
-                 "multi-layer": (7, [3, 4, 1]), "gradient-descent": (4, [3, 4, 1])}
-
-
 def training_seconds(iterations: int, examples: int, layers: Sequence[int],
                      bias: bool = False) -> float:
     """About how many seconds train_network takes on a school laptop with CPython.
@@ -1585,7 +1577,7 @@ def train_bytes(iterations: int, examples: int, layers: Sequence[int], bias: boo
 def program_seconds(network: Tuple[int, List[int]], settings: dict, trace: bool = False) -> float:
     """About how long a post's program takes with these settings (all of its own, as bound).
 
-    network: its examples and layer sizes (see POST_NETWORKS).
+    network: its examples and layer sizes (each Program entry holds its own).
 
     >>> seven = (0.001, 0.01, 0.1, 1, 10, 100, 1000)  # gradient-descent --hidden 32: 42 s measured
     >>> round(program_seconds((4, [3, 4, 1]), {"iterations": 60000, "alphas": seven,
@@ -3414,6 +3406,7 @@ class Program(NamedTuple):
     name: str
     function: str
     summary: str
+    network: Tuple[int, List[int]]  # its examples and layer sizes, for the estimate of its time
     options: Tuple[str, ...] = ()   # its own options, beside --seed, --iterations and --trace
     loop: str = ""                  # where its training loop is, when not in the function
     in_default_run: bool = True
@@ -3421,21 +3414,26 @@ class Program(NamedTuple):
 
 PROGRAMS = [
     Program("nine-lines", "nine_lines",
-            "Milo Spencer-Harper's 9-line neuron: its answer for [1, 0, 0]"),
+            "Milo Spencer-Harper's 9-line neuron: its answer for [1, 0, 0]", (4, [3, 1])),
     Program("neuron", "neuron",
             "the same neuron as Milo's NeuralNetwork class, weights before and after",
-            loop="NeuralNetwork.train"),
-    Program("two-layer", "two_layer", "Andrew Trask's 2-layer network: its output after training"),
+            (4, [3, 1]), loop="NeuralNetwork.train"),
+    Program("two-layer", "two_layer", "Andrew Trask's 2-layer network: its output after training",
+            (4, [3, 1])),
     Program("three-layer", "three_layer",
-            "Trask's 3-layer network learning XOR: the error every 10,000 iterations"),
-    Program("eleven-lines", "eleven_lines", "Trask's 11-line version of it: the network's final output"),
+            "Trask's 3-layer network learning XOR: the error every 10,000 iterations",
+            (4, [3, 4, 1])),
+    Program("eleven-lines", "eleven_lines",
+            "Trask's 11-line version of it: the network's final output", (4, [3, 4, 1])),
     Program("multi-layer", "multi_layer",
             "Milo's multi-layered network: both layers' weights before and after",
-            loop="MultiLayerNeuralNetwork.train"),
-    # seven networks of 60,000 iterations: too slow for the run-them-all default
+            (7, [3, 4, 1]), loop="MultiLayerNeuralNetwork.train"),
+    # seven networks of 60,000 iterations: too slow for the run-them-all default;
+    # its hidden layer is --hidden's size
     Program("gradient-descent", "gradient_descent",
             "Trask's Part 2: gradient descent, the error for each learning rate alpha",
-            options=("alphas", "hidden_size", "directions"), in_default_run=False),
+            (4, [3, 4, 1]), options=("alphas", "hidden_size", "directions"),
+            in_default_run=False),
 ]
 
 
@@ -3443,6 +3441,7 @@ def check_alpha_count(alphas: Sequence[Number]) -> None:
     """Refuse more alphas than MAX_ALPHAS: each is a network to train."""
     if len(alphas) > MAX_ALPHAS:
         raise InputError("--alpha is given %d times; at most %d" % (len(alphas), MAX_ALPHAS))
+
 
 def look_up(name: str):
     """What a dotted name means here now: 'three_layer', 'NeuralNetwork.train'."""
@@ -3484,7 +3483,7 @@ def run_programs(programs: Sequence[Program], options: dict) -> None:
             check_picture(options, [3, settings["hidden_size"], 1])
         chosen.append((program, function, settings))
     trace = options.get("trace", False)
-    check_run(sum(program_seconds(POST_NETWORKS[program.name], settings, trace)
+    check_run(sum(program_seconds(program.network, settings, trace)
                   for program, _, settings in chosen), advice="use fewer iterations")
     for position, (program, function, settings) in enumerate(chosen):
         if len(chosen) > 1:
@@ -3517,12 +3516,10 @@ BENCH_ITERATIONS = 10000
 
 def run_bench(runs: int = BENCH_RUNS, iterations: int = BENCH_ITERATIONS, seed: int = 1) -> None:
     """Train each program `runs` times and print the median run's microseconds an iteration."""
-    # gradient-descent: one alpha, as its networks all train alike
-    settings = {program.name: dict(seed=seed, iterations=iterations,
-                                   **{"alphas": [1]} if program.name == "gradient-descent" else {})
-                for program in PROGRAMS}
-    check_run((runs + 1) * sum(program_seconds(POST_NETWORKS[name], settings[name])
-                               for name in settings), advice="use fewer runs or iterations")
+    settings = {program.name: {"seed": seed, "iterations": iterations} for program in PROGRAMS}
+    settings["gradient-descent"]["alphas"] = [1]  # one alpha: its networks all train alike
+    check_run((runs + 1) * sum(program_seconds(program.network, settings[program.name])
+                               for program in PROGRAMS), advice="use fewer runs or iterations")
     print("%s %d.%d.%d: each program's training, the median of %d runs after one to warm up"
           % ((sys.implementation.name,) + tuple(sys.version_info[:3]) + (runs,)))
     width = max(len(program.name) for program in PROGRAMS)
