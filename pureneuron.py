@@ -2070,20 +2070,30 @@ def scale_warning(X: Matrix, result: Optional[dict] = None) -> Optional[str]:
 SAVED_FORMAT = "pureneuron network 1"
 
 
-def check_save_path(path: str, data: Optional[str] = None) -> str:
-    """--save: a .json file in a directory that exists, and not the data file itself."""
-    name = shown_name(path)
+def check_save_path(path: str, data: Optional[str] = None, test: Optional[str] = None) -> str:
+    """--save: a .json file that can be written, and not the data or --test file."""
     if not path.lower().endswith(".json"):
-        raise InputError("--save takes a file name ending in .json, got %s" % name)
+        raise InputError("--save takes a file name ending in .json, got %s" % shown_name(path))
+    return check_output_path(path, "--save", "save to", data, test)
+
+
+def check_output_path(path: str, option: str, verb: str, data: Optional[str] = None,
+                      test: Optional[str] = None) -> str:
+    """A file --save or --svg will write, checked before training: in a folder that exists and
+    can be written to, not a folder or a device, not the data or --test file."""
+    name = shown_name(path)
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
-        raise InputError("cannot save to %s: no folder %s" % (name, shown_name(folder)))
+        raise InputError("cannot %s %s: no folder %s" % (verb, name, shown_name(folder)))
     if os.path.isdir(path):
-        raise InputError("cannot save to %s: it is a folder" % name)
+        raise InputError("cannot %s %s: it is a folder" % (verb, name))
+    if os.path.exists(path) and not os.path.isfile(path):
+        raise InputError("cannot %s %s: it is there and not a regular file" % (verb, name))
     if not os.access(folder, os.W_OK):
-        raise InputError("cannot save to %s: the folder cannot be written to" % name)
-    if data and os.path.exists(path) and os.path.exists(data) and os.path.samefile(path, data):
-        raise InputError("--save %s would write over the data file" % name)
+        raise InputError("cannot %s %s: the folder cannot be written to" % (verb, name))
+    for read, what in ((data, "data"), (test, "test")):
+        if read and os.path.exists(path) and os.path.exists(read) and os.path.samefile(path, read):
+            raise InputError("%s %s would write over the %s file" % (option, name, what))
     return path
 
 
@@ -2095,6 +2105,10 @@ def write_whole(path, text: str) -> None:
     """Write text to path through a temporary file beside it: the file is whole, or unchanged."""
     name = os.fspath(path)
     folder = os.path.dirname(os.path.abspath(name))
+    if os.path.exists(name) and not os.path.isfile(name):
+        # renaming over /dev/null or a FIFO would replace it with a file
+        raise FileNotWritten(errno.EEXIST, "cannot write %s: it is there and not a regular file"
+                             % shown_name(name))
     temporary = None
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=".pureneuron-", suffix=".tmp",
@@ -2409,9 +2423,10 @@ def check_alphas(options: dict, alphas: Sequence[Number]) -> None:
                                  % (name, len(alphas)))
 
 
-def check_save(path: str, layers: Sequence[int], bias: bool, data: str) -> None:
+def check_save(path: str, layers: Sequence[int], bias: bool, data: str,
+               test: Optional[str] = None) -> None:
     """Refuse up front a --save that could not be written or read back."""
-    check_save_path(path, data)
+    check_save_path(path, data, test)
     extra = 1 if bias else 0
     weights = sum((inputs + extra) * neurons for inputs, neurons in zip(layers, layers[1:]))
     if weights > MAX_SAVED_WEIGHTS:
@@ -3345,7 +3360,13 @@ def train_check(X: Matrix, y: Matrix, layers: List[int], alpha: Number, seed: in
 # --- --svg, --map and --check on the command line --------------------------------
 
 def check_picture(options: dict, layers: Sequence[int]) -> None:
-    """Refuse --svg for a network too big to draw, before it trains."""
+    """Refuse --svg for a network too big to draw, or a file it cannot write, before it trains."""
+    if options.get("svg") is not None:
+        if not options["svg"].lower().endswith(".svg"):  # not the data, nor this very file
+            raise InputError("--svg takes a file name ending in .svg, got %s"
+                             % shown_name(options["svg"]))
+        check_output_path(options["svg"], "--svg", "draw to", options.get("data"),
+                          options.get("test"))
     if options.get("svg") is not None and max(layers) > PICTURE_MAX_NEURONS:
         raise InputError("--svg draws at most %d neurons a layer; layers %s have %d"
                          % (PICTURE_MAX_NEURONS, ",".join(map(str, layers)), max(layers)))
@@ -3678,7 +3699,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="answer --ask, --table and --test with a network saved by --save, "
                             "without training")
     train_command.add_argument("--ask", action="append", type=read_situation, default=[], metavar="1,0,0",
-                       help="after training, the answer for this new situation (repeatable)")
+                       help="after training, the answer for this new situation (repeatable; "
+                            "one that starts with a minus: --ask=-1,0,0)")
     train_command.add_argument("--table", action="store_true",
                        help="after training, the answer for every 0/1 combination of the inputs")
     train_command.set_defaults(handler=run_train, command="train", takes=SHARED_OPTIONS)
@@ -3749,7 +3771,7 @@ def run_train(options: dict) -> None:
               train_bytes(iterations, len(table.X), layers, bias, trace, noted))
     check_picture(options, layers)
     if options["save"]:
-        check_save(options["save"], layers, bias, name)
+        check_save(options["save"], layers, bias, name, options["test"])
     scaling = scaling_of(table.X) if options["scale"] else None
     print("Data: %s, %s" % (name if name in DATASETS else shown_name(name), table.description))
     if tested:

@@ -2799,13 +2799,41 @@ def test_svg_on_the_command_line_adds_one_line_to_what_it_prints(tmp_path):
     assert len(elements(groups(svg_tree(open(path).read()), "curve")[0], "circle")) == 3
 
 
-@pytest.mark.parametrize("target", ["missing/x.svg", "."])
-def test_an_svg_that_cannot_be_written_is_one_line_and_status_1(tmp_path, target):
-    status, out, err = run_process(script("train", "--iterations", "10", "--svg", target),
-                                   cwd=str(tmp_path))
+@pytest.mark.parametrize("argv, words", [
+    (["--svg", "missing/x.svg"], "no folder"), (["--svg", "folder.svg"], "a folder"),
+    (["--svg", "data.csv"], ".svg"), (["--svg", "pureneuron.py"], ".svg"),
+    (["--test", "test.json", "--save", "test.json"], "over the test file")])
+def test_an_output_path_that_cannot_be_right_is_refused_before_training(tmp_path, monkeypatch,
+                                                                       argv, words):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "folder.svg").mkdir()
+    for name in ("data.csv", "test.json", "pureneuron.py"):
+        (tmp_path / name).write_text("a,b,t\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n")
+    before = sorted(os.listdir(str(tmp_path)))
+    assert_one_line_error(*run_main("train", "--data", "data.csv", *argv), words)
+    assert sorted(os.listdir(str(tmp_path))) == before
+    assert all((tmp_path / name).read_text().startswith("a,b,t")
+               for name in ("data.csv", "test.json", "pureneuron.py"))
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="no /dev/null")
+def test_a_device_is_never_replaced_by_a_picture(tmp_path):
+    os.symlink("/dev/null", str(tmp_path / "null.svg"))
+    assert_one_line_error(*run_main("train", "--svg", str(tmp_path / "null.svg")),
+                          "not a regular file")
+    assert os.path.islink(str(tmp_path / "null.svg"))
+
+
+def test_an_svg_that_cannot_be_written_is_one_line_and_status_1_and_leaves_nothing(
+        tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    def full_disk(**place):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(pureneuron.tempfile, "mkstemp", full_disk)
+    status, out, err = run_main("train", "--iterations", "10", "--svg", "x.svg")
     assert status == 1 and out.startswith("Data: trask")
-    assert err.startswith("pureneuron.py: error: cannot write %s: " % target)
-    assert err.count("\n") == 1
+    assert err == "pureneuron.py: error: cannot write x.svg: No space left on device\n"
     assert os.listdir(str(tmp_path)) == []
 
 
