@@ -6,12 +6,15 @@ Python" (backpropagation through a hidden layer) taught many people their first
 neural network.  Both lean on numpy, which hides the arithmetic they teach.
 Here the same programs are written with lists of lists, a hand-written
 transpose and dot product, math.exp and Python's own random generator, and
-they print the posts' own numbers, digit for digit.
+they print the posts' own numbers, digit for digit.  (All but a few last
+digits of Trask's Part 2 at its largest alphas, 100 and up, or 10 with 32
+hidden neurons: there rounding grows chaotically, and not even today's numpy
+prints what the post printed.)
 
-    python3 pureneuron.py                # every program of the posts, as the posts printed them
+    python3 pureneuron.py                # the posts' programs as printed, all but gradient-descent
     python3 pureneuron.py three-layer    # one of them (--list names them all)
     python3 pureneuron.py three-layer --trace   # and every matrix of its first and last iteration
-    python3 pureneuron.py train --data xor --layers 3,4,1 --table   # a network of your own
+    python3 pureneuron.py train --data trask --layers 3,4,1 --table   # a network of your own
 
 Part I is the networks, to read beside the posts: the posts' programs, then the
 authors' follow-ups and a network of any depth, then the few helpers they all
@@ -24,10 +27,22 @@ Glossary.  The posts' names:
     l0, l1, l2       Trask's layers: l0 is X, l1 = sigmoid(l0 . syn0), and so on
     syn0, syn1       Trask's weights ("synapses"): syn0 takes l0 to l1, syn1 l1 to l2
     synaptic_weights Milo's name for a neuron's (or a layer's) weights
-    l2_error         how far each answer is from the one wanted: y - l2
-    l2_delta         the error scaled by the sigmoid's slope: how much to nudge
+    l1_error, l2_error   how far off a layer is: y minus the answers (y - l1 in the
+                     2-layer network, y - l2 in the 3-layer), or for the hidden
+                     layer its share of the blame, sent back through syn1
+    l1_delta, l2_delta   the error scaled by the sigmoid's slope: how much to nudge
+    output, error, adjustment   Milo's names for the neuron's answers, the
+                     wanted outputs minus them, and the weights' change
+    j, iter, iteration   the loop's counter, in each post's spelling
     alpha            Trask's learning rate (Part 2): how far each update steps
-    layer_0, synapse_0, ...   Trask's Part 2 spells l0, syn0, ... out
+    layer_0, synapse_0, layer_2_error, ...   Trask's Part 2 spells l0, syn0, ... out
+    synapse_0_weight_update, ...   Part 2's update before alpha scales it;
+                     prev_synapse_0_weight_update, ... the one before it
+    synapse_0_direction_count, ...   how often each weight's update turned round
+    NeuronLayer, layer1, layer2   Milo's layers: synaptic_weights has a column a neuron
+    output_from_layer_1, output_from_layer1   a layer's outputs (Milo spells it
+                     both ways); layer1_error, layer1_delta and so on as Trask's
+    hidden_state     Milo's name for layer 1's outputs for the new situation
 Ours, where numpy had an operator or a function:
     transpose(m)     numpy's m.T: rows become columns
     dot(a, b)        numpy's a.dot(b) or np.dot(a, b): the matrix product
@@ -42,13 +57,15 @@ Ours, where the posts had no name or we needed one more:
     rng              the random generator, started as np.random.seed starts numpy's
     iterations, seed the programs' settings (the posts wrote 10000, 60000 and 1)
     hidden_size      the hidden layer's neurons: Trask's hiddenSize and hidden_dim
-    errors, mean_error   the mean errors printed, kept to return
+    answer           the answer for the new situation, kept to return
+    errors, mean_error   the mean errors a program prints, kept to return
     starting_weights the weights before training, kept to return
     results          gradient_descent's returns, one for each alpha
     MultiLayerNeuralNetwork   Milo's second NeuralNetwork (the first has that name)
     turned           which weights' updates changed direction (Trask's Part 2)
     train_network, forward, with_bias, layers, outputs, layer_errors, deltas
-                     the playground's network of any depth (train)
+                     the playground's network of any depth (train); its errors
+                     are (iteration, mean error) pairs, noted every `every`
     check_settings   refuses settings no network can train with
     python2_str      how Python 2 printed a number: Error:0.496410031903 (Part II)
     numpy_str        how numpy printed a matrix in 2015 (Part II)

@@ -3190,3 +3190,35 @@ def test_several_alphas_share_one_terminal_plot_with_a_mark_and_a_legend_each():
     assert end[0] < end[1]
     status, out, err = run_main("gradient-descent", "--iterations", "20001", "--plot")
     assert (status, err) == (0, "") and "7 alpha 1000" in out.splitlines()[-1]
+
+# ============================================================================
+# Part I as a learner reads it: the header's commands, the glossary, and what
+# the helpers and check_settings say when handed the wrong thing
+# ============================================================================
+
+def header_commands():
+    """The `python3 pureneuron.py ...` lines of the module docstring, each as its words."""
+    return [shlex.split(line.split("#")[0])[2:] for line in pureneuron.__doc__.split("\n")
+            if line.strip().startswith("python3 pureneuron.py")]
+
+
+def test_every_command_the_header_shows_runs():
+    commands = header_commands()
+    assert len(commands) == 4 and [] in commands and ["train"] == commands[-1][:1]
+    for words in commands:  # two iterations each: the command line, not the training
+        status, out, err = run_main(*words, "--iterations", "2")
+        assert (status, err) == (0, "") and out, words
+
+
+def test_the_glossary_names_the_posts_loop_and_layer_names():
+    glossary = pureneuron.__doc__.split("Glossary")[1]
+    for name in ["l1_error", "l1_delta", "j", "iter", "iteration", "answer", "hidden_state",
+                 "output_from_layer_1", "output_from_layer1", "layer1_error", "NeuronLayer",
+                 "synapse_0_weight_update", "prev_synapse_0_weight_update",
+                 "synapse_0_direction_count", "output", "error", "adjustment"]:
+        assert re.search(r"(?<![\w.])%s\b" % name, glossary), name
+    # the playground's errors are pairs, handed to on_error, not printed
+    errors = pureneuron.train_network(TRASK_X, TRASK_3LAYER_Y, [3, 4, 1], iterations=3,
+                                      every=2)["errors"]
+    assert [iteration for iteration, error in errors] == [0, 2]
+
