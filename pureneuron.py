@@ -132,25 +132,26 @@ def nine_lines(iterations: int = 10000, seed: int = 1) -> dict:
     check_settings(iterations=iterations, seed=seed)
     training_set_inputs = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]]
     training_set_outputs = transpose([[0, 1, 1, 0]])  # a column: one answer a row
-    rng = numpy_random(seed)  # the post's random.seed(1): its starting weights
+    rng = numpy_random(seed)  # the post's random.seed(1): the same starting weights every run
     # 2 * random - 1: three weights from -1 to 1, mean 0, none favoured at the start
     synaptic_weights = subtract(multiply(2, random_matrix(rng, 3, 1)), 1)
-    training_set_inputs_T = transpose(training_set_inputs)  # the post's .T, made once
+    # the post's .T, made once: ours copies the matrix, numpy's .T costs nothing
+    training_set_inputs_T = transpose(training_set_inputs)
     for iteration in range(iterations):
         # the post writes the sigmoid out, 1 / (1 + exp(-x)); math.exp takes one
         # number, so sigmoid() applies it to each entry
         output = sigmoid(dot(training_set_inputs, synaptic_weights))
-        # each weight moves by its inputs times error * output * (1 - output),
-        # the error scaled by the sigmoid's slope at the answer; the post's line:
-        # synaptic_weights += dot(training_set_inputs.T,
-        #                         (training_set_outputs - output) * output * (1 - output))
+        # each weight moves by its inputs times error * output * (1 - output): the
+        # error scaled by the sigmoid's slope at the answer, all in the post's one
+        # update line, the slope written out rather than called
         synaptic_weights = add(synaptic_weights,
                                dot(training_set_inputs_T,
                                    multiply(multiply(subtract(training_set_outputs, output),
                                                      output),
                                             subtract(1, output))))
     answer = sigmoid(dot([[1, 0, 0]], synaptic_weights))  # a situation it has never seen
-    print(numpy_str(answer[0]))  # numpy's new situation was a plain row, printed as one
+    # the post asked with a 1-D row, so numpy printed a 1-D answer; answer[0] prints the same
+    print(numpy_str(answer[0]))
     return {"synaptic_weights": synaptic_weights, "answer": answer}
 
 
