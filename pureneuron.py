@@ -613,34 +613,10 @@ def random_matrix(rng: random.Random, rows: int, columns: int) -> Matrix:
 # rows of different lengths would quietly skip what does not fit.  They check
 # what is cheap: what kind of thing each argument is, once a call (so that a
 # tuple or a string is not taken for a number), and a length per row.  The
-# entries are not checked one by one: a string among them fails with
-# Python's own TypeError.
+# entries are not checked one by one: whatever else is among them meets
+# Python's own arithmetic, where None fails with a TypeError but 2 * "ab"
+# is "abab".
 # ----------------------------------------------------------------------------
-
-def column_count(m: Matrix) -> int:
-    """How many columns a matrix has, after checking that every row has that many.
-
-    >>> column_count([[0, 0, 1], [1, 1, 1]])
-    3
-    """
-    if not (isinstance(m, list) and m and isinstance(m[0], list) and m[0]):
-        raise not_a_matrix(m)
-    columns = len(m[0])
-    for row in m:
-        if len(row) != columns:
-            raise ValueError("a ragged matrix: rows of different lengths, %d and %d"
-                             % (columns, len(row)))
-    return columns
-
-
-def shape(m: Matrix) -> str:
-    """A matrix's rows by columns, for messages.
-
-    >>> shape([[0, 0, 1], [1, 1, 1]])
-    '2x3'
-    """
-    return "%dx%d" % (len(m), len(m[0]))
-
 
 def transpose(m: Matrix) -> Matrix:
     """Rows become columns: numpy's m.T.
@@ -664,15 +640,16 @@ def dot(a: Matrix, b: Matrix) -> Matrix:
     """
     if not (isinstance(a, list) and a and isinstance(a[0], list) and a[0]):
         raise not_a_matrix(a)
+    columns_of_b = range(column_count(b))  # b is a matrix, and not ragged
     inner = len(b)  # a's columns must match b's rows
-    rows_of_b, columns_of_b = range(inner), range(column_count(b))
+    rows_of_b = range(inner)
     product = []
     for row in a:
         if len(row) != inner:
-            column_count(a)  # a ragged a says so
+            column_count(a)  # raises "a ragged matrix" if that is why
             raise ValueError("cannot dot a %s matrix with a %s matrix: the first's columns (%d) "
-                             "must match the second's rows (%d)"
-                             % (shape(a), shape(b), len(row), inner))
+                             "must match the second's rows (%d)%s"
+                             % (shape(a), shape(b), len(row), inner, transpose_hint(a, b)))
         product_row = []
         for j in columns_of_b:
             total = 0.0
@@ -714,6 +691,9 @@ def elementwise(operation, a: Union[Number, Matrix], b: Union[Number, Matrix]) -
     """operation(x, y) for the entries x of a and y of b in the same place.
 
     A number pairs with every entry of the other.
+
+    >>> elementwise(max, [[1, 5]], [[3, 4]]), elementwise(max, [[1, 5]], 2)
+    ([[3, 5]], [[2, 5]])
     """
     if not isinstance(a, list):  # a number, paired with every entry of b
         if not isinstance(a, (int, float)):
@@ -735,11 +715,11 @@ def elementwise(operation, a: Union[Number, Matrix], b: Union[Number, Matrix]) -
     result = []
     for row_a, row_b in zip(a, b):
         if len(row_a) != len(row_b):  # map() would quietly stop at the shorter
-            if len(a[0]) != len(b[0]):
-                raise ValueError("cannot combine a %s matrix with a %s matrix entry by entry"
-                                 % (shape(a), shape(b)))
-            raise ValueError("cannot combine rows of different lengths, %d and %d, entry by "
-                             "entry" % (len(row_a), len(row_b)))
+            if len(a[0]) == len(b[0]):  # the first rows fit, so a or b is ragged
+                column_count(a)  # raises "a ragged matrix" if a is
+                column_count(b)  # and if not, b is
+            raise ValueError("cannot combine a %s matrix with a %s matrix entry by entry"
+                             % (shape(a), shape(b)))
         result.append(list(map(operation, row_a, row_b)))
     return result
 
@@ -763,7 +743,7 @@ def sigmoid(m: Matrix) -> Matrix:
 
 
 def exp_or_inf(x: Number) -> float:
-    """e^x, or inf where that is too big for a float (numpy's answer).
+    """e^x; where math.exp overflows, numpy's answer: inf, or 0.0 for a huge negative x.
 
     >>> exp_or_inf(0), exp_or_inf(800), exp_or_inf(-10 ** 400)
     (1.0, inf, 0.0)
@@ -896,6 +876,45 @@ def all_finite(matrices: List[Matrix]) -> bool:
     if math.isfinite(sum(sum(map(sum, m)) for m in matrices)):
         return True
     return all(math.isfinite(x) for m in matrices for row in m for x in row)
+
+
+def column_count(m: Matrix) -> int:
+    """How many columns a matrix has, after checking that every row has that many.
+
+    >>> column_count([[0, 0, 1], [1, 1, 1]])
+    3
+    """
+    if not (isinstance(m, list) and m and isinstance(m[0], list) and m[0]):
+        raise not_a_matrix(m)
+    columns = len(m[0])
+    for row in m:
+        if len(row) != columns:
+            raise ValueError("a ragged matrix: rows of different lengths, %d and %d"
+                             % (columns, len(row)))
+    return columns
+
+
+def shape(m: Matrix) -> str:
+    """A matrix's rows by columns, for messages.
+
+    >>> shape([[0, 0, 1], [1, 1, 1]])
+    '2x3'
+    """
+    return "%dx%d" % (len(m), len(m[0]))
+
+
+def transpose_hint(a: Matrix, b: Matrix) -> str:
+    """For dot's error: which product with a transpose would fit, if one would.
+
+    >>> transpose_hint([[1, 2, 3]] * 4, [[1]] * 4)
+    '; dot(transpose(first), second) would fit'
+    """
+    fits = []
+    if len(a) == len(b):
+        fits.append("dot(transpose(first), second)")
+    if len(a[0]) == len(b[0]):
+        fits.append("dot(first, transpose(second))")
+    return "; %s would fit" % " or ".join(fits) if fits else ""
 
 
 def not_a_matrix(m) -> Exception:

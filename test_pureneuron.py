@@ -3191,6 +3191,7 @@ def test_several_alphas_share_one_terminal_plot_with_a_mark_and_a_legend_each():
     status, out, err = run_main("gradient-descent", "--iterations", "20001", "--plot")
     assert (status, err) == (0, "") and "7 alpha 1000" in out.splitlines()[-1]
 
+
 # ============================================================================
 # Part I as a learner reads it: the header's commands, the glossary, and what
 # the helpers and check_settings say when handed the wrong thing
@@ -3221,4 +3222,53 @@ def test_the_glossary_names_the_posts_loop_and_layer_names():
     errors = pureneuron.train_network(TRASK_X, TRASK_3LAYER_Y, [3, 4, 1], iterations=3,
                                       every=2)["errors"]
     assert [iteration for iteration, error in errors] == [0, 2]
+
+
+def test_dot_refuses_a_number_or_a_string_for_its_second_matrix_naming_it():
+    for second, words in [(5, "got an int: 5"), ("ab", "got a str: 'ab'"), ((1,), "a tuple")]:
+        with pytest.raises(TypeError) as raised:
+            pureneuron.dot([[1, 2]], second)
+        assert words in str(raised.value)
+
+
+@pytest.mark.parametrize("a, b, hint", [
+    ([[1, 2, 3]] * 4, [[1, 1, 1, 1]] * 3, None),  # fits: no error
+    ([[1, 2, 3]] * 4, [[1]] * 4, "; dot(transpose(first), second) would fit"),
+    ([[1, 2, 3]], [[1, 2, 3]] * 2, "; dot(first, transpose(second)) would fit"),
+    ([[1]] * 4, [[1]] * 4, "; dot(transpose(first), second) or dot(first, transpose(second)) "
+                           "would fit"),
+    ([[1, 2]], [[1], [2], [3]], "(3)"),  # nothing fits: the message ends at the rows
+])
+def test_dots_mismatch_says_which_transpose_would_fit(a, b, hint):
+    if hint is None:
+        assert pureneuron.dot(a, b) == [[6, 6, 6, 6]] * 4
+        return
+    with pytest.raises(ValueError) as raised:
+        pureneuron.dot(a, b)
+    assert str(raised.value).endswith(hint)
+    if "would fit" in hint:  # and it does
+        first = pureneuron.transpose(a) if "transpose(first)" in hint else a
+        second = b if "transpose(first)" in hint else pureneuron.transpose(b)
+        pureneuron.dot(first, second)
+
+
+@pytest.mark.parametrize("a, b", [([[1, 2], [3]], [[1, 2], [3, 4]]),
+                                  ([[1, 2], [3, 4]], [[1, 2], [3]])])
+def test_entry_by_entry_a_ragged_matrix_is_called_ragged(a, b):
+    for helper in (pureneuron.add, pureneuron.subtract, pureneuron.multiply):
+        with pytest.raises(ValueError, match="^a ragged matrix: rows of different lengths, "
+                                             "2 and 1$"):
+            helper(a, b)
+
+
+def test_entries_meet_pythons_own_arithmetic_unchecked():
+    assert pureneuron.multiply(2, [["ab"]]) == [["abab"]]
+    with pytest.raises(TypeError):
+        pureneuron.multiply(2, [[None]])
+
+
+def test_exp_or_inf_gives_numpys_answers_where_math_exp_overflows():
+    assert pureneuron.exp_or_inf(800) == math.inf
+    assert pureneuron.exp_or_inf(-10 ** 400) == 0.0
+    assert pureneuron.exp_or_inf(1) == math.exp(1)
 
