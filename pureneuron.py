@@ -822,15 +822,21 @@ def check_settings(iterations: int = 0, seed: int = 0, alpha: Number = 1,
     """
     check_whole(iterations, "iterations", 0)
     check_whole(seed, "seed", 0, 2 ** 32 - 1)
-    for rate in [alpha, *alphas]:
+    if not isinstance(alphas, (list, tuple)):
+        raise TypeError("alphas must be a list or a tuple of numbers, like (0.5,) for one, "
+                        "got %s" % kind_of(alphas))
+    for rate in [alpha] + list(alphas):
         if isinstance(rate, bool) or not isinstance(rate, (int, float)):
             raise TypeError("alpha must be a number, got %s" % kind_of(rate))
         if not (math.isfinite(rate) and rate > 0):
             raise ValueError("alpha must be a number above 0 (not inf or nan), got %r" % rate)
     check_whole(hidden_size, "hidden_size", 1)
-    if not isinstance(layers, (list, tuple)) or len(layers) < 2:
-        raise TypeError("layers must list the inputs and then each layer's neurons, like "
-                        "[3, 4, 1], got %s" % kind_of(layers))
+    if not isinstance(layers, (list, tuple)):
+        raise TypeError("layers must be a list of sizes, like [3, 4, 1], got %s"
+                        % kind_of(layers))
+    if len(layers) < 2:
+        raise ValueError("layers must list the inputs and then each layer's neurons, like "
+                         "[3, 4, 1], got %s" % shortened(list(layers)))
     for size in layers:
         check_whole(size, "each of layers", 1)
     check_whole(every, "every", 0)

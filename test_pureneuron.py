@@ -1967,7 +1967,8 @@ BAD_SETTINGS = [  # (settings for train_network, the exception, words of its mes
     (dict(seed=1.5), TypeError, "seed"),
     (dict(layers=[3, 0, 1]), ValueError, "each of layers must be at least 1, got 0"),
     (dict(layers=[3, 4.5, 1]), TypeError, "each of layers"),
-    (dict(layers=[3]), TypeError, "layers"),
+    (dict(layers=[3]), ValueError, "layers must list the inputs"),
+    (dict(layers=3), TypeError, "layers must be a list"),
     (dict(layers=[2, 4, 1]), ValueError, "X has 3"),
     (dict(layers=[3, 4, 2]), ValueError, "y has 1"),
     (dict(y=[[0], [1], [1]]), ValueError, "X has 4 examples (rows) but y has 3"),
@@ -3272,3 +3273,28 @@ def test_exp_or_inf_gives_numpys_answers_where_math_exp_overflows():
     assert pureneuron.exp_or_inf(-10 ** 400) == 0.0
     assert pureneuron.exp_or_inf(1) == math.exp(1)
 
+
+@pytest.mark.parametrize("settings, error, words", [
+    (dict(alphas=0.5), TypeError, "alphas must be a list or a tuple of numbers, like (0.5,) "
+                                  "for one, got a float: 0.5"),
+    (dict(alphas="0.5"), TypeError, "got a str: '0.5'"),
+    (dict(alphas=[0.5, "1"]), TypeError, "alpha must be a number, got a str: '1'"),
+    (dict(alphas=[0.5, 0]), ValueError, "alpha must be a number above 0"),
+    (dict(layers=[3]), ValueError, "like [3, 4, 1], got [3]"),
+    (dict(layers=()), ValueError, "got []"),
+    (dict(layers=3), TypeError, "layers must be a list of sizes, like [3, 4, 1], got an int: 3"),
+    (dict(layers="341"), TypeError, "got a str: '341'"),
+])
+def test_check_settings_says_a_wrong_kind_is_a_type_error_and_a_wrong_value_a_value_error(
+        settings, error, words):
+    with pytest.raises(error) as raised:
+        pureneuron.check_settings(**settings)
+    assert type(raised.value) is error and words in str(raised.value)
+    pureneuron.check_settings(alphas=[0.5, 1], layers=(3, 1))  # a list or a tuple, either
+
+
+def test_gradient_descent_refuses_one_alpha_not_in_a_list_before_printing():
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.raises(TypeError, match="alphas must be a list"):
+        pureneuron.gradient_descent(alphas=0.5, iterations=1)
+    assert out.getvalue() == ""
