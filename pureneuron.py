@@ -268,7 +268,7 @@ def three_layer(iterations: int = 60000, seed: int = 1) -> dict:
         l2_delta = multiply(l2_error, sigmoid_slope(l2))
         # backpropagation: l1's share of the blame is l2_delta sent back
         # through the weights it came through
-        l1_error = dot(l2_delta, transpose(syn1))  # the post's Line 43
+        l1_error = dot(l2_delta, transpose(syn1))  # Line 43 of the post's 3-layer listing
         l1_delta = multiply(l1_error, sigmoid_slope(l1))
         # l1 is 4x4 here, so dot(l1, l2_delta), without the transpose, runs
         # too and has syn1's shape: it trains, wrongly.  Keep l1's transpose.
@@ -303,12 +303,17 @@ def eleven_lines(iterations: int = 60000, seed: int = 1) -> dict:
 # --- The follow-ups: Milo's multi-layered network -----------------------------
 
 class NeuronLayer:
-    """Milo's layer: its weights have a column per neuron and a row per input."""
+    """Milo's layer: its weights have a column per neuron and a row per input.
+
+    >>> weights = NeuronLayer(4, 3, numpy_random(1)).synaptic_weights  # 4 neurons, 3 inputs
+    >>> len(weights), len(weights[0])
+    (3, 4)
+    """
 
     def __init__(self, number_of_neurons: int, number_of_inputs_per_neuron: int,
                  rng: random.Random):
-        self.synaptic_weights = subtract(multiply(2, random_matrix(
-            rng, number_of_inputs_per_neuron, number_of_neurons)), 1)
+        self.synaptic_weights = subtract(
+            multiply(2, random_matrix(rng, number_of_inputs_per_neuron, number_of_neurons)), 1)
 
 
 class MultiLayerNeuralNetwork:
@@ -324,6 +329,7 @@ class MultiLayerNeuralNetwork:
         check_settings(iterations=number_of_training_iterations)
         training_set_inputs_T = transpose(training_set_inputs)
         for iteration in range(number_of_training_iterations):
+            # Milo's names: output_from_layer_1 here, output_from_layer1 in think
             output_from_layer_1, output_from_layer_2 = self.think(training_set_inputs)
             layer2_error = subtract(training_set_outputs, output_from_layer_2)
             layer2_delta = multiply(layer2_error, sigmoid_slope(output_from_layer_2))
@@ -335,7 +341,7 @@ class MultiLayerNeuralNetwork:
             self.layer1.synaptic_weights = add(self.layer1.synaptic_weights, layer1_adjustment)
             self.layer2.synaptic_weights = add(self.layer2.synaptic_weights, layer2_adjustment)
 
-    def think(self, inputs: Matrix) -> tuple:
+    def think(self, inputs: Matrix) -> Tuple[Matrix, Matrix]:
         """Both layers' outputs: layer 1's outputs are layer 2's inputs."""
         output_from_layer1 = sigmoid(dot(inputs, self.layer1.synaptic_weights))
         output_from_layer2 = sigmoid(dot(output_from_layer1, self.layer2.synaptic_weights))
@@ -360,7 +366,7 @@ def multi_layer(iterations: int = 60000, seed: int = 1) -> dict:
     layer1 = NeuronLayer(4, 3, rng)  # 4 neurons with 3 inputs each, drawn first
     layer2 = NeuronLayer(1, 4, rng)  # 1 neuron with 4 inputs
     neural_network = MultiLayerNeuralNetwork(layer1, layer2)
-    starting_weights = layer1.synaptic_weights, layer2.synaptic_weights
+    starting_weights = (layer1.synaptic_weights, layer2.synaptic_weights)
     print("Stage 1) Random starting synaptic weights: ")
     neural_network.print_weights()
     neural_network.train(training_set_inputs, training_set_outputs, iterations)
@@ -377,7 +383,7 @@ def multi_layer(iterations: int = 60000, seed: int = 1) -> dict:
 # --- The follow-ups: Trask's Part 2, gradient descent with a learning rate ----
 
 def gradient_descent(iterations: int = 60000, seed: int = 1,
-                     alphas: tuple = (0.001, 0.01, 0.1, 1, 10, 100, 1000),
+                     alphas: Sequence[Number] = (0.001, 0.01, 0.1, 1, 10, 100, 1000),
                      hidden_size: int = 4, directions: bool = False) -> list:
     """Trask's Part 2: the 3-layer network again, stepping alpha times each update.
 
@@ -385,15 +391,15 @@ def gradient_descent(iterations: int = 60000, seed: int = 1,
     iterations: the post's program that tries seven alphas.  hidden_size=32
     is its variant with 32 hidden neurons (the post's hiddenSize); directions=True
     its third program, which also counts how often each weight's update turned
-    round.  The post's headline 13 lines (alpha, hidden_dim = (0.5, 4), no
-    printing) are alphas=(0.5,): `gradient-descent --alpha 0.5`.
+    round.  The post's headline 13 lines, with alpha 0.5 and 4 hidden neurons,
+    printed nothing; here they are alphas=(0.5,): `gradient-descent --alpha 0.5`.
 
     Each program keeps the post's sign.  The headline, the alphas program and
     its 32-neuron variant take the error as layer_2 - y, which points uphill
-    on the error, so the weights step against the update (subtract).  The
-    direction-counting program goes back to Part 1's y - layer_2, which points
-    downhill, so the weights step with it (add).  Both move every weight by
-    exactly the same amount.
+    on the squared error, so the weights step against the update (subtract).
+    The direction-counting program goes back to Part 1's y - layer_2, which
+    points downhill, so the weights step with it (add).  Both move every
+    weight by exactly the same amount.
     """
     check_settings(iterations=iterations, seed=seed, alphas=alphas, hidden_size=hidden_size)
     X = [[0, 0, 1],
@@ -482,7 +488,7 @@ def turned(previous: Matrix, update: Matrix) -> Matrix:
 
 def train_network(X: Matrix, y: Matrix, layers: List[int], iterations: int = 10000,
                   alpha: Number = 1, seed: int = 1, bias: bool = False, every: int = 0,
-                  on_error=None) -> dict:
+                  on_error: Optional[Callable[[int, float], None]] = None) -> dict:
     """Train layers of any sizes as Trask trains his; return the weights and the errors noted.
 
     layers: the number of inputs, then each layer's neurons: [3, 4, 1] is the
@@ -509,7 +515,7 @@ def train_network(X: Matrix, y: Matrix, layers: List[int], iterations: int = 100
     extra = 1 if bias else 0  # the bias's weights: one more row in each matrix
     weights = [subtract(multiply(2, random_matrix(rng, inputs + extra, neurons)), 1)
                for inputs, neurons in zip(layers, layers[1:])]
-    starting_weights = list(weights)
+    starting_weights = list(weights)  # a copy: the loop puts new matrices into weights
     errors, kept_every = [], every
     non_finite_at = None
     for iteration in range(iterations):
@@ -879,7 +885,7 @@ def all_finite(matrices: List[Matrix]) -> bool:
     >>> all_finite([[[1.0, 2.0]], [[3.0]]]), all_finite([[[1.0, float("nan")]]])
     (True, False)
     """
-    if math.isfinite(sum(sum(map(sum, m)) for m in matrices)):
+    if math.isfinite(sum(sum(row) for m in matrices for row in m)):
         return True
     return all(math.isfinite(x) for m in matrices for row in m for x in row)
 
@@ -937,7 +943,7 @@ def not_a_matrix(m) -> Exception:
     if isinstance(m, list) and m and isinstance(m[0], (int, float)):
         return TypeError("a matrix is a list of rows: write %s, not %s"
                          % (shortened([m]), shortened(m)))
-    if not isinstance(m, list) or m and not isinstance(m[0], list):
+    if not isinstance(m, list) or (m and not isinstance(m[0], list)):
         return TypeError("expected a matrix, a list of rows like [[0, 1], [1, 1]], got %s"
                          % kind_of(m))
     return ValueError("an empty matrix, %dx%d: it has no entries to work with"
@@ -966,8 +972,12 @@ def kind_of(x) -> str:
 
 
 def shortened(x) -> str:
-    """repr(x), cut to 40 characters."""
-    text = repr(x)
+    """repr(x) on one line, cut to 40 characters.
+
+    >>> shortened(list(range(20)))
+    '[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11...'
+    """
+    text = " ".join(line.strip() for line in repr(x).splitlines())  # a numpy array's spans lines
     return text if len(text) <= 40 else text[:37] + "..."
 
 
