@@ -3298,3 +3298,10 @@ def test_gradient_descent_refuses_one_alpha_not_in_a_list_before_printing():
     with contextlib.redirect_stdout(out), pytest.raises(TypeError, match="alphas must be a list"):
         pureneuron.gradient_descent(alphas=0.5, iterations=1)
     assert out.getvalue() == ""
+
+
+def test_a_numpy_array_of_several_rows_is_named_on_one_line():
+    np = pytest.importorskip("numpy")
+    with pytest.raises(TypeError) as raised:
+        pureneuron.multiply([[1.0, 2.0], [3.0, 4.0]], np.array([[1.0, 2.0], [3.0, 4.0]]))
+    assert "got a numpy.ndarray: array([[1., 2.], [3., 4.]])" in str(raised.value)
