@@ -6,12 +6,15 @@ Python" (backpropagation through a hidden layer) taught many people their first
 neural network.  Both lean on numpy, which hides the arithmetic they teach.
 Here the same programs are written with lists of lists, a hand-written
 transpose and dot product, math.exp and Python's own random generator, and
-they print the posts' own numbers, digit for digit.
+they print the posts' own numbers, digit for digit.  (All but a few last
+digits of Trask's Part 2 at its largest alphas, 100 and up, or 10 with 32
+hidden neurons: there rounding grows chaotically, and not even today's numpy
+prints what the post printed.)
 
-    python3 pureneuron.py                # every program of the posts, as the posts printed them
+    python3 pureneuron.py                # the posts' programs as printed, all but gradient-descent
     python3 pureneuron.py three-layer    # one of them (--list names them all)
     python3 pureneuron.py three-layer --trace   # and every matrix of its first and last iteration
-    python3 pureneuron.py train --data xor --layers 3,4,1 --table   # a network of your own
+    python3 pureneuron.py train --data trask --layers 3,4,1 --table   # a network of your own
 
 Part I is the networks, to read beside the posts: the posts' programs, then the
 authors' follow-ups and a network of any depth, then the few helpers they all
@@ -24,10 +27,22 @@ Glossary.  The posts' names:
     l0, l1, l2       Trask's layers: l0 is X, l1 = sigmoid(l0 . syn0), and so on
     syn0, syn1       Trask's weights ("synapses"): syn0 takes l0 to l1, syn1 l1 to l2
     synaptic_weights Milo's name for a neuron's (or a layer's) weights
-    l2_error         how far each answer is from the one wanted: y - l2
-    l2_delta         the error scaled by the sigmoid's slope: how much to nudge
+    l1_error, l2_error   how far off a layer is: y minus the answers (y - l1 in the
+                     2-layer network, y - l2 in the 3-layer), or for the hidden
+                     layer its share of the blame, sent back through syn1
+    l1_delta, l2_delta   the error scaled by the sigmoid's slope: how much to nudge
+    output, error, adjustment   Milo's names for the neuron's answers, the
+                     wanted outputs minus them, and the weights' change
+    j, iter, iteration   the loop's counter, in each post's spelling
     alpha            Trask's learning rate (Part 2): how far each update steps
-    layer_0, synapse_0, ...   Trask's Part 2 spells l0, syn0, ... out
+    layer_0, synapse_0, layer_2_error, ...   Trask's Part 2 spells l0, syn0, ... out
+    synapse_0_weight_update, ...   Part 2's update before alpha scales it;
+                     prev_synapse_0_weight_update, ... the one before it
+    synapse_0_direction_count, ...   how often each weight's update turned round
+    NeuronLayer, layer1, layer2   Milo's layers: synaptic_weights has a column a neuron
+    output_from_layer_1, output_from_layer1   a layer's outputs (Milo spells it
+                     both ways); layer1_error, layer1_delta and so on as Trask's
+    hidden_state     Milo's name for layer 1's outputs for the new situation
 Ours, where numpy had an operator or a function:
     transpose(m)     numpy's m.T: rows become columns
     dot(a, b)        numpy's a.dot(b) or np.dot(a, b): the matrix product
@@ -42,13 +57,15 @@ Ours, where the posts had no name or we needed one more:
     rng              the random generator, started as np.random.seed starts numpy's
     iterations, seed the programs' settings (the posts wrote 10000, 60000 and 1)
     hidden_size      the hidden layer's neurons: Trask's hiddenSize and hidden_dim
-    errors, mean_error   the mean errors printed, kept to return
+    answer           the answer for the new situation, kept to return
+    errors, mean_error   the mean errors a program prints, kept to return
     starting_weights the weights before training, kept to return
     results          gradient_descent's returns, one for each alpha
     MultiLayerNeuralNetwork   Milo's second NeuralNetwork (the first has that name)
     turned           which weights' updates changed direction (Trask's Part 2)
     train_network, forward, with_bias, layers, outputs, layer_errors, deltas
-                     the playground's network of any depth (train)
+                     the playground's network of any depth (train); its errors
+                     are (iteration, mean error) pairs, noted every `every`
     check_settings   refuses settings no network can train with
     python2_str      how Python 2 printed a number: Error:0.496410031903 (Part II)
     numpy_str        how numpy printed a matrix in 2015 (Part II)
@@ -115,25 +132,26 @@ def nine_lines(iterations: int = 10000, seed: int = 1) -> dict:
     check_settings(iterations=iterations, seed=seed)
     training_set_inputs = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]]
     training_set_outputs = transpose([[0, 1, 1, 0]])  # a column: one answer a row
-    rng = numpy_random(seed)  # the post's random.seed(1): its starting weights
+    rng = numpy_random(seed)  # the post's random.seed(1): the same starting weights every run
     # 2 * random - 1: three weights from -1 to 1, mean 0, none favoured at the start
     synaptic_weights = subtract(multiply(2, random_matrix(rng, 3, 1)), 1)
-    training_set_inputs_T = transpose(training_set_inputs)  # the post's .T, made once
+    # the post's .T, made once: ours copies the matrix, numpy's .T costs nothing
+    training_set_inputs_T = transpose(training_set_inputs)
     for iteration in range(iterations):
         # the post writes the sigmoid out, 1 / (1 + exp(-x)); math.exp takes one
         # number, so sigmoid() applies it to each entry
         output = sigmoid(dot(training_set_inputs, synaptic_weights))
-        # each weight moves by its inputs times error * output * (1 - output),
-        # the error scaled by the sigmoid's slope at the answer; the post's line:
-        # synaptic_weights += dot(training_set_inputs.T,
-        #                         (training_set_outputs - output) * output * (1 - output))
+        # each weight moves by its inputs times error * output * (1 - output): the
+        # error scaled by the sigmoid's slope at the answer, all in the post's one
+        # update line, the slope written out rather than called
         synaptic_weights = add(synaptic_weights,
                                dot(training_set_inputs_T,
                                    multiply(multiply(subtract(training_set_outputs, output),
                                                      output),
                                             subtract(1, output))))
     answer = sigmoid(dot([[1, 0, 0]], synaptic_weights))  # a situation it has never seen
-    print(numpy_str(answer[0]))  # numpy's new situation was a plain row, printed as one
+    # the post asked with a 1-D row, so numpy printed a 1-D answer; answer[0] prints the same
+    print(numpy_str(answer[0]))
     return {"synaptic_weights": synaptic_weights, "answer": answer}
 
 
@@ -250,7 +268,7 @@ def three_layer(iterations: int = 60000, seed: int = 1) -> dict:
         l2_delta = multiply(l2_error, sigmoid_slope(l2))
         # backpropagation: l1's share of the blame is l2_delta sent back
         # through the weights it came through
-        l1_error = dot(l2_delta, transpose(syn1))  # the post's Line 43
+        l1_error = dot(l2_delta, transpose(syn1))  # Line 43 of the post's 3-layer listing
         l1_delta = multiply(l1_error, sigmoid_slope(l1))
         # l1 is 4x4 here, so dot(l1, l2_delta), without the transpose, runs
         # too and has syn1's shape: it trains, wrongly.  Keep l1's transpose.
@@ -285,12 +303,17 @@ def eleven_lines(iterations: int = 60000, seed: int = 1) -> dict:
 # --- The follow-ups: Milo's multi-layered network -----------------------------
 
 class NeuronLayer:
-    """Milo's layer: its weights have a column per neuron and a row per input."""
+    """Milo's layer: its weights have a column per neuron and a row per input.
+
+    >>> weights = NeuronLayer(4, 3, numpy_random(1)).synaptic_weights  # 4 neurons, 3 inputs
+    >>> len(weights), len(weights[0])
+    (3, 4)
+    """
 
     def __init__(self, number_of_neurons: int, number_of_inputs_per_neuron: int,
                  rng: random.Random):
-        self.synaptic_weights = subtract(multiply(2, random_matrix(
-            rng, number_of_inputs_per_neuron, number_of_neurons)), 1)
+        self.synaptic_weights = subtract(
+            multiply(2, random_matrix(rng, number_of_inputs_per_neuron, number_of_neurons)), 1)
 
 
 class MultiLayerNeuralNetwork:
@@ -306,6 +329,7 @@ class MultiLayerNeuralNetwork:
         check_settings(iterations=number_of_training_iterations)
         training_set_inputs_T = transpose(training_set_inputs)
         for iteration in range(number_of_training_iterations):
+            # Milo's names: output_from_layer_1 here, output_from_layer1 in think
             output_from_layer_1, output_from_layer_2 = self.think(training_set_inputs)
             layer2_error = subtract(training_set_outputs, output_from_layer_2)
             layer2_delta = multiply(layer2_error, sigmoid_slope(output_from_layer_2))
@@ -317,7 +341,7 @@ class MultiLayerNeuralNetwork:
             self.layer1.synaptic_weights = add(self.layer1.synaptic_weights, layer1_adjustment)
             self.layer2.synaptic_weights = add(self.layer2.synaptic_weights, layer2_adjustment)
 
-    def think(self, inputs: Matrix) -> tuple:
+    def think(self, inputs: Matrix) -> Tuple[Matrix, Matrix]:
         """Both layers' outputs: layer 1's outputs are layer 2's inputs."""
         output_from_layer1 = sigmoid(dot(inputs, self.layer1.synaptic_weights))
         output_from_layer2 = sigmoid(dot(output_from_layer1, self.layer2.synaptic_weights))
@@ -342,7 +366,7 @@ def multi_layer(iterations: int = 60000, seed: int = 1) -> dict:
     layer1 = NeuronLayer(4, 3, rng)  # 4 neurons with 3 inputs each, drawn first
     layer2 = NeuronLayer(1, 4, rng)  # 1 neuron with 4 inputs
     neural_network = MultiLayerNeuralNetwork(layer1, layer2)
-    starting_weights = layer1.synaptic_weights, layer2.synaptic_weights
+    starting_weights = (layer1.synaptic_weights, layer2.synaptic_weights)
     print("Stage 1) Random starting synaptic weights: ")
     neural_network.print_weights()
     neural_network.train(training_set_inputs, training_set_outputs, iterations)
@@ -359,7 +383,7 @@ def multi_layer(iterations: int = 60000, seed: int = 1) -> dict:
 # --- The follow-ups: Trask's Part 2, gradient descent with a learning rate ----
 
 def gradient_descent(iterations: int = 60000, seed: int = 1,
-                     alphas: tuple = (0.001, 0.01, 0.1, 1, 10, 100, 1000),
+                     alphas: Sequence[Number] = (0.001, 0.01, 0.1, 1, 10, 100, 1000),
                      hidden_size: int = 4, directions: bool = False) -> list:
     """Trask's Part 2: the 3-layer network again, stepping alpha times each update.
 
@@ -367,15 +391,15 @@ def gradient_descent(iterations: int = 60000, seed: int = 1,
     iterations: the post's program that tries seven alphas.  hidden_size=32
     is its variant with 32 hidden neurons (the post's hiddenSize); directions=True
     its third program, which also counts how often each weight's update turned
-    round.  The post's headline 13 lines (alpha, hidden_dim = (0.5, 4), no
-    printing) are alphas=(0.5,): `gradient-descent --alpha 0.5`.
+    round.  The post's headline 13 lines, with alpha 0.5 and 4 hidden neurons,
+    printed nothing; here they are alphas=(0.5,): `gradient-descent --alpha 0.5`.
 
     Each program keeps the post's sign.  The headline, the alphas program and
     its 32-neuron variant take the error as layer_2 - y, which points uphill
-    on the error, so the weights step against the update (subtract).  The
-    direction-counting program goes back to Part 1's y - layer_2, which points
-    downhill, so the weights step with it (add).  Both move every weight by
-    exactly the same amount.
+    on the squared error, so the weights step against the update (subtract).
+    The direction-counting program goes back to Part 1's y - layer_2, which
+    points downhill, so the weights step with it (add).  Both move every
+    weight by exactly the same amount.
     """
     check_settings(iterations=iterations, seed=seed, alphas=alphas, hidden_size=hidden_size)
     X = [[0, 0, 1],
@@ -464,7 +488,7 @@ def turned(previous: Matrix, update: Matrix) -> Matrix:
 
 def train_network(X: Matrix, y: Matrix, layers: List[int], iterations: int = 10000,
                   alpha: Number = 1, seed: int = 1, bias: bool = False, every: int = 0,
-                  on_error=None) -> dict:
+                  on_error: Optional[Callable[[int, float], None]] = None) -> dict:
     """Train layers of any sizes as Trask trains his; return the weights and the errors noted.
 
     layers: the number of inputs, then each layer's neurons: [3, 4, 1] is the
@@ -491,7 +515,7 @@ def train_network(X: Matrix, y: Matrix, layers: List[int], iterations: int = 100
     extra = 1 if bias else 0  # the bias's weights: one more row in each matrix
     weights = [subtract(multiply(2, random_matrix(rng, inputs + extra, neurons)), 1)
                for inputs, neurons in zip(layers, layers[1:])]
-    starting_weights = list(weights)
+    starting_weights = list(weights)  # a copy: the loop puts new matrices into weights
     errors, kept_every = [], every
     non_finite_at = None
     for iteration in range(iterations):
@@ -595,34 +619,10 @@ def random_matrix(rng: random.Random, rows: int, columns: int) -> Matrix:
 # rows of different lengths would quietly skip what does not fit.  They check
 # what is cheap: what kind of thing each argument is, once a call (so that a
 # tuple or a string is not taken for a number), and a length per row.  The
-# entries are not checked one by one: a string among them fails with
-# Python's own TypeError.
+# entries are not checked one by one: whatever else is among them meets
+# Python's own arithmetic, where None fails with a TypeError but 2 * "ab"
+# is "abab".
 # ----------------------------------------------------------------------------
-
-def column_count(m: Matrix) -> int:
-    """How many columns a matrix has, after checking that every row has that many.
-
-    >>> column_count([[0, 0, 1], [1, 1, 1]])
-    3
-    """
-    if not (isinstance(m, list) and m and isinstance(m[0], list) and m[0]):
-        raise not_a_matrix(m)
-    columns = len(m[0])
-    for row in m:
-        if len(row) != columns:
-            raise ValueError("a ragged matrix: rows of different lengths, %d and %d"
-                             % (columns, len(row)))
-    return columns
-
-
-def shape(m: Matrix) -> str:
-    """A matrix's rows by columns, for messages.
-
-    >>> shape([[0, 0, 1], [1, 1, 1]])
-    '2x3'
-    """
-    return "%dx%d" % (len(m), len(m[0]))
-
 
 def transpose(m: Matrix) -> Matrix:
     """Rows become columns: numpy's m.T.
@@ -646,15 +646,16 @@ def dot(a: Matrix, b: Matrix) -> Matrix:
     """
     if not (isinstance(a, list) and a and isinstance(a[0], list) and a[0]):
         raise not_a_matrix(a)
+    columns_of_b = range(column_count(b))  # b is a matrix, and not ragged
     inner = len(b)  # a's columns must match b's rows
-    rows_of_b, columns_of_b = range(inner), range(column_count(b))
+    rows_of_b = range(inner)
     product = []
     for row in a:
         if len(row) != inner:
-            column_count(a)  # a ragged a says so
+            column_count(a)  # raises "a ragged matrix" if that is why
             raise ValueError("cannot dot a %s matrix with a %s matrix: the first's columns (%d) "
-                             "must match the second's rows (%d)"
-                             % (shape(a), shape(b), len(row), inner))
+                             "must match the second's rows (%d)%s"
+                             % (shape(a), shape(b), len(row), inner, transpose_hint(a, b)))
         product_row = []
         for j in columns_of_b:
             total = 0.0
@@ -696,6 +697,9 @@ def elementwise(operation, a: Union[Number, Matrix], b: Union[Number, Matrix]) -
     """operation(x, y) for the entries x of a and y of b in the same place.
 
     A number pairs with every entry of the other.
+
+    >>> elementwise(max, [[1, 5]], [[3, 4]]), elementwise(max, [[1, 5]], 2)
+    ([[3, 5]], [[2, 5]])
     """
     if not isinstance(a, list):  # a number, paired with every entry of b
         if not isinstance(a, (int, float)):
@@ -717,11 +721,11 @@ def elementwise(operation, a: Union[Number, Matrix], b: Union[Number, Matrix]) -
     result = []
     for row_a, row_b in zip(a, b):
         if len(row_a) != len(row_b):  # map() would quietly stop at the shorter
-            if len(a[0]) != len(b[0]):
-                raise ValueError("cannot combine a %s matrix with a %s matrix entry by entry"
-                                 % (shape(a), shape(b)))
-            raise ValueError("cannot combine rows of different lengths, %d and %d, entry by "
-                             "entry" % (len(row_a), len(row_b)))
+            if len(a[0]) == len(b[0]):  # the first rows fit, so a or b is ragged
+                column_count(a)  # raises "a ragged matrix" if a is
+                column_count(b)  # and if not, b is
+            raise ValueError("cannot combine a %s matrix with a %s matrix entry by entry"
+                             % (shape(a), shape(b)))
         result.append(list(map(operation, row_a, row_b)))
     return result
 
@@ -745,7 +749,7 @@ def sigmoid(m: Matrix) -> Matrix:
 
 
 def exp_or_inf(x: Number) -> float:
-    """e^x, or inf where that is too big for a float (numpy's answer).
+    """e^x; where math.exp overflows, numpy's answer: inf, or 0.0 for a huge negative x.
 
     >>> exp_or_inf(0), exp_or_inf(800), exp_or_inf(-10 ** 400)
     (1.0, inf, 0.0)
@@ -824,15 +828,21 @@ def check_settings(iterations: int = 0, seed: int = 0, alpha: Number = 1,
     """
     check_whole(iterations, "iterations", 0)
     check_whole(seed, "seed", 0, 2 ** 32 - 1)
-    for rate in [alpha, *alphas]:
+    if not isinstance(alphas, (list, tuple)):
+        raise TypeError("alphas must be a list or a tuple of numbers, like (0.5,) for one, "
+                        "got %s" % kind_of(alphas))
+    for rate in [alpha] + list(alphas):
         if isinstance(rate, bool) or not isinstance(rate, (int, float)):
             raise TypeError("alpha must be a number, got %s" % kind_of(rate))
         if not (math.isfinite(rate) and rate > 0):
             raise ValueError("alpha must be a number above 0 (not inf or nan), got %r" % rate)
     check_whole(hidden_size, "hidden_size", 1)
-    if not isinstance(layers, (list, tuple)) or len(layers) < 2:
-        raise TypeError("layers must list the inputs and then each layer's neurons, like "
-                        "[3, 4, 1], got %s" % kind_of(layers))
+    if not isinstance(layers, (list, tuple)):
+        raise TypeError("layers must be a list of sizes, like [3, 4, 1], got %s"
+                        % kind_of(layers))
+    if len(layers) < 2:
+        raise ValueError("layers must list the inputs and then each layer's neurons, like "
+                         "[3, 4, 1], got %s" % shortened(list(layers)))
     for size in layers:
         check_whole(size, "each of layers", 1)
     check_whole(every, "every", 0)
@@ -875,9 +885,48 @@ def all_finite(matrices: List[Matrix]) -> bool:
     >>> all_finite([[[1.0, 2.0]], [[3.0]]]), all_finite([[[1.0, float("nan")]]])
     (True, False)
     """
-    if math.isfinite(sum(sum(map(sum, m)) for m in matrices)):
+    if math.isfinite(sum(sum(row) for m in matrices for row in m)):
         return True
     return all(math.isfinite(x) for m in matrices for row in m for x in row)
+
+
+def column_count(m: Matrix) -> int:
+    """How many columns a matrix has, after checking that every row has that many.
+
+    >>> column_count([[0, 0, 1], [1, 1, 1]])
+    3
+    """
+    if not (isinstance(m, list) and m and isinstance(m[0], list) and m[0]):
+        raise not_a_matrix(m)
+    columns = len(m[0])
+    for row in m:
+        if len(row) != columns:
+            raise ValueError("a ragged matrix: rows of different lengths, %d and %d"
+                             % (columns, len(row)))
+    return columns
+
+
+def shape(m: Matrix) -> str:
+    """A matrix's rows by columns, for messages.
+
+    >>> shape([[0, 0, 1], [1, 1, 1]])
+    '2x3'
+    """
+    return "%dx%d" % (len(m), len(m[0]))
+
+
+def transpose_hint(a: Matrix, b: Matrix) -> str:
+    """For dot's error: which product with a transpose would fit, if one would.
+
+    >>> transpose_hint([[1, 2, 3]] * 4, [[1]] * 4)
+    '; dot(transpose(first), second) would fit'
+    """
+    fits = []
+    if len(a) == len(b):
+        fits.append("dot(transpose(first), second)")
+    if len(a[0]) == len(b[0]):
+        fits.append("dot(first, transpose(second))")
+    return "; %s would fit" % " or ".join(fits) if fits else ""
 
 
 def not_a_matrix(m) -> Exception:
@@ -894,7 +943,7 @@ def not_a_matrix(m) -> Exception:
     if isinstance(m, list) and m and isinstance(m[0], (int, float)):
         return TypeError("a matrix is a list of rows: write %s, not %s"
                          % (shortened([m]), shortened(m)))
-    if not isinstance(m, list) or m and not isinstance(m[0], list):
+    if not isinstance(m, list) or (m and not isinstance(m[0], list)):
         return TypeError("expected a matrix, a list of rows like [[0, 1], [1, 1]], got %s"
                          % kind_of(m))
     return ValueError("an empty matrix, %dx%d: it has no entries to work with"
@@ -923,8 +972,12 @@ def kind_of(x) -> str:
 
 
 def shortened(x) -> str:
-    """repr(x), cut to 40 characters."""
-    text = repr(x)
+    """repr(x) on one line, cut to 40 characters.
+
+    >>> shortened(list(range(20)))
+    '[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11...'
+    """
+    text = " ".join(line.strip() for line in repr(x).splitlines())  # a numpy array's spans lines
     return text if len(text) <= 40 else text[:37] + "..."
 
 

@@ -1967,7 +1967,8 @@ BAD_SETTINGS = [  # (settings for train_network, the exception, words of its mes
     (dict(seed=1.5), TypeError, "seed"),
     (dict(layers=[3, 0, 1]), ValueError, "each of layers must be at least 1, got 0"),
     (dict(layers=[3, 4.5, 1]), TypeError, "each of layers"),
-    (dict(layers=[3]), TypeError, "layers"),
+    (dict(layers=[3]), ValueError, "layers must list the inputs"),
+    (dict(layers=3), TypeError, "layers must be a list"),
     (dict(layers=[2, 4, 1]), ValueError, "X has 3"),
     (dict(layers=[3, 4, 2]), ValueError, "y has 1"),
     (dict(y=[[0], [1], [1]]), ValueError, "X has 4 examples (rows) but y has 3"),
@@ -3218,3 +3219,117 @@ def test_several_alphas_share_one_terminal_plot_with_a_mark_and_a_legend_each():
     assert end[0] < end[1]
     status, out, err = run_main("gradient-descent", "--iterations", "20001", "--plot")
     assert (status, err) == (0, "") and "7 alpha 1000" in out.splitlines()[-1]
+
+
+# ============================================================================
+# Part I as a learner reads it: the header's commands, the glossary, and what
+# the helpers and check_settings say when handed the wrong thing
+# ============================================================================
+
+def header_commands():
+    """The `python3 pureneuron.py ...` lines of the module docstring, each as its words."""
+    return [shlex.split(line.split("#")[0])[2:] for line in pureneuron.__doc__.split("\n")
+            if line.strip().startswith("python3 pureneuron.py")]
+
+
+def test_every_command_the_header_shows_runs():
+    commands = header_commands()
+    assert len(commands) == 4 and [] in commands and ["train"] == commands[-1][:1]
+    for words in commands:  # two iterations each: the command line, not the training
+        status, out, err = run_main(*words, "--iterations", "2")
+        assert (status, err) == (0, "") and out, words
+
+
+def test_the_glossary_names_the_posts_loop_and_layer_names():
+    glossary = pureneuron.__doc__.split("Glossary")[1]
+    for name in ["l1_error", "l1_delta", "j", "iter", "iteration", "answer", "hidden_state",
+                 "output_from_layer_1", "output_from_layer1", "layer1_error", "NeuronLayer",
+                 "synapse_0_weight_update", "prev_synapse_0_weight_update",
+                 "synapse_0_direction_count", "output", "error", "adjustment"]:
+        assert re.search(r"(?<![\w.])%s\b" % name, glossary), name
+    # the playground's errors are pairs, handed to on_error, not printed
+    errors = pureneuron.train_network(TRASK_X, TRASK_3LAYER_Y, [3, 4, 1], iterations=3,
+                                      every=2)["errors"]
+    assert [iteration for iteration, error in errors] == [0, 2]
+
+
+def test_dot_refuses_a_number_or_a_string_for_its_second_matrix_naming_it():
+    for second, words in [(5, "got an int: 5"), ("ab", "got a str: 'ab'"), ((1,), "a tuple")]:
+        with pytest.raises(TypeError) as raised:
+            pureneuron.dot([[1, 2]], second)
+        assert words in str(raised.value)
+
+
+@pytest.mark.parametrize("a, b, hint", [
+    ([[1, 2, 3]] * 4, [[1, 1, 1, 1]] * 3, None),  # fits: no error
+    ([[1, 2, 3]] * 4, [[1]] * 4, "; dot(transpose(first), second) would fit"),
+    ([[1, 2, 3]], [[1, 2, 3]] * 2, "; dot(first, transpose(second)) would fit"),
+    ([[1]] * 4, [[1]] * 4, "; dot(transpose(first), second) or dot(first, transpose(second)) "
+                           "would fit"),
+    ([[1, 2]], [[1], [2], [3]], "(3)"),  # nothing fits: the message ends at the rows
+])
+def test_dots_mismatch_says_which_transpose_would_fit(a, b, hint):
+    if hint is None:
+        assert pureneuron.dot(a, b) == [[6, 6, 6, 6]] * 4
+        return
+    with pytest.raises(ValueError) as raised:
+        pureneuron.dot(a, b)
+    assert str(raised.value).endswith(hint)
+    if "would fit" in hint:  # and it does
+        first = pureneuron.transpose(a) if "transpose(first)" in hint else a
+        second = b if "transpose(first)" in hint else pureneuron.transpose(b)
+        pureneuron.dot(first, second)
+
+
+@pytest.mark.parametrize("a, b", [([[1, 2], [3]], [[1, 2], [3, 4]]),
+                                  ([[1, 2], [3, 4]], [[1, 2], [3]])])
+def test_entry_by_entry_a_ragged_matrix_is_called_ragged(a, b):
+    for helper in (pureneuron.add, pureneuron.subtract, pureneuron.multiply):
+        with pytest.raises(ValueError, match="^a ragged matrix: rows of different lengths, "
+                                             "2 and 1$"):
+            helper(a, b)
+
+
+def test_entries_meet_pythons_own_arithmetic_unchecked():
+    assert pureneuron.multiply(2, [["ab"]]) == [["abab"]]
+    with pytest.raises(TypeError):
+        pureneuron.multiply(2, [[None]])
+
+
+def test_exp_or_inf_gives_numpys_answers_where_math_exp_overflows():
+    assert pureneuron.exp_or_inf(800) == math.inf
+    assert pureneuron.exp_or_inf(-10 ** 400) == 0.0
+    assert pureneuron.exp_or_inf(1) == math.exp(1)
+
+
+@pytest.mark.parametrize("settings, error, words", [
+    (dict(alphas=0.5), TypeError, "alphas must be a list or a tuple of numbers, like (0.5,) "
+                                  "for one, got a float: 0.5"),
+    (dict(alphas="0.5"), TypeError, "got a str: '0.5'"),
+    (dict(alphas=[0.5, "1"]), TypeError, "alpha must be a number, got a str: '1'"),
+    (dict(alphas=[0.5, 0]), ValueError, "alpha must be a number above 0"),
+    (dict(layers=[3]), ValueError, "like [3, 4, 1], got [3]"),
+    (dict(layers=()), ValueError, "got []"),
+    (dict(layers=3), TypeError, "layers must be a list of sizes, like [3, 4, 1], got an int: 3"),
+    (dict(layers="341"), TypeError, "got a str: '341'"),
+])
+def test_check_settings_says_a_wrong_kind_is_a_type_error_and_a_wrong_value_a_value_error(
+        settings, error, words):
+    with pytest.raises(error) as raised:
+        pureneuron.check_settings(**settings)
+    assert type(raised.value) is error and words in str(raised.value)
+    pureneuron.check_settings(alphas=[0.5, 1], layers=(3, 1))  # a list or a tuple, either
+
+
+def test_gradient_descent_refuses_one_alpha_not_in_a_list_before_printing():
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.raises(TypeError, match="alphas must be a list"):
+        pureneuron.gradient_descent(alphas=0.5, iterations=1)
+    assert out.getvalue() == ""
+
+
+def test_a_numpy_array_of_several_rows_is_named_on_one_line():
+    np = pytest.importorskip("numpy")
+    with pytest.raises(TypeError) as raised:
+        pureneuron.multiply([[1.0, 2.0], [3.0, 4.0]], np.array([[1.0, 2.0], [3.0, 4.0]]))
+    assert "got a numpy.ndarray: array([[1., 2.], [3., 4.]])" in str(raised.value)
