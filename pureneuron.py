@@ -2056,19 +2056,24 @@ def print_scaling(scaling: Sequence[Tuple[Number, Number]], names: Optional[List
 FAR_OUTSIDE = 20   # an input this far from 0..1 saturates the sigmoid at its first step
 
 
-def scale_warning(X: Matrix, result: Optional[dict] = None) -> Optional[str]:
-    """A warning when unscaled inputs lie far outside 0..1, or (given the trained network) when
-    inputs outside 0..1 left it answering the same to every example."""
-    widest = max((abs(x) for row in X for x in row), default=0)
-    if widest > FAR_OUTSIDE:
-        return ("Warning: inputs reach %s, far outside 0..1, where the sigmoid is flat and "
-                "training barely moves; --scale maps each input to 0..1" % python2_str(widest))
-    if result is not None and any(not 0 <= x <= 1 for row in X for x in row):
-        answers = [row[0] for row in forward(result["weights"], X, result["bias"])[-1]]
-        if max(answers) - min(answers) < 0.01:
-            return ("Warning: it answers about %.2f to every example: inputs outside 0..1 "
-                    "flatten the sigmoid; --scale maps each input to 0..1" % answers[0])
-    return None
+def scale_warning(X: Matrix) -> Optional[str]:
+    """A warning, before training, when unscaled inputs go outside 0..1, where the sigmoid
+    is steepest: the further out, the flatter it is and the less training moves it.
+
+    >>> scale_warning([[0, 1], [1, 0.5]]) is None
+    True
+    >>> print(scale_warning([[1, 8], [2, 5]]))
+    Warning: inputs reach 8, outside 0..1, where the sigmoid flattens and training slows or stalls; --scale maps each input to 0..1
+    """
+    outside = [x for row in X for x in row if not 0 <= x <= 1]
+    if not outside:
+        return None
+    reach = max(outside, key=abs)
+    far = abs(reach) > FAR_OUTSIDE
+    return ("Warning: inputs reach %s, %s 0..1, where the sigmoid flattens and training %s; "
+            "--scale maps each input to 0..1"
+            % (python2_str(reach), "far outside" if far else "outside",
+               "barely moves" if far else "slows or stalls"))
 
 
 # ----------------------------------------------------------------------------
@@ -3758,13 +3763,10 @@ def run_train(options: dict) -> None:
     if tested:
         print("Test data: %s, %s" % (shown_name(options["test"]), tested.description))
     print_labels(table.labels)
-    warning = None
     if scaling:
         print_scaling(scaling, table.inputs)
-    else:
-        warning = scale_warning(table.X)
-        if warning:
-            print(warning)
+    elif scale_warning(table.X):
+        print(scale_warning(table.X))
     print("Training layers %s for %d iterations, alpha %s, seed %d%s"
           % (",".join(map(str, layers)), iterations,
              ", ".join(python2_str(alpha) for alpha in alphas), seed,
@@ -3789,10 +3791,6 @@ def run_train(options: dict) -> None:
     result = results[0]
     if not non_finite_note(result):
         print_error(iterations, final_error(result, table.X, table.y))
-        if not scaling and not warning:
-            warning = scale_warning(table.X, result)
-            if warning:
-                print(warning)
     print_training(result, options["ask"], (table.X, table.y) if options["table"] else None,
                    options.get("plot", False), examples)
     show_train_pictures(options, results, settings, name, scaled(options["ask"], scaling))

@@ -2334,13 +2334,18 @@ def test_minutes_warn_without_scale_and_train_with_it(tmp_path):
     assert "New situation 300,420 -> %.8f" % expected in out
 
 
-def test_a_network_answering_the_same_to_all_suggests_scale():
+def test_inputs_outside_0_1_suggest_scale_before_training():
     out = run_main("train", "--data", "exam", "--hold-out", "4", "--bias", "--iterations",
-                   "2000")[1]
-    warnings = [line for line in out.splitlines() if line.startswith("Warning")]
-    assert len(warnings) == 1 and "--scale" in warnings[0] and "to every example" in warnings[0]
+                   "200")[1]
+    lines = out.splitlines()
+    warnings = [n for n, line in enumerate(lines) if line.startswith("Warning")]
+    assert len(warnings) == 1 and lines[warnings[0] + 1].startswith("Training layers")
+    assert "inputs reach 9, outside 0..1" in lines[warnings[0]] and "--scale" in out
+    assert "Warning" not in run_main("train", "--data", "exam", "--scale", "--iterations",
+                                     "200")[1]
     assert not [line for line in run_main("train", "--data", "xor", "--layers", "2,1")[1]
                 .splitlines() if line.startswith("Warning")]  # 0/1 inputs: scaling cannot help
+    assert "inputs reach -3," in pureneuron.scale_warning([[0.5, -3], [2, 1]])
 
 
 def test_scaled_maps_the_training_range_to_0_1_and_a_constant_column_to_0():
