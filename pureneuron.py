@@ -2362,7 +2362,8 @@ def print_alphas(results: Sequence[dict], alphas: Sequence[Number], iterations: 
         rows.append((",".join(map(str, situation)),
                      ["%.8f" % network_answer(result, situation) for result in results]))
     label = max(len(row[0]) for row in rows)
-    print("Mean absolute error, right-counts and answers, one column for each alpha:")
+    print("Mean absolute error%s, one column for each alpha:"
+          % (", right-counts and answers" if asks else " and right-counts"))
     for name, cells in rows:
         print(("%-*s  %s" % (label, name, "  ".join("%-*s" % (width, cell) for cell in cells)))
               .rstrip())
@@ -2496,7 +2497,7 @@ def error_plot(curves: Sequence[Tuple[str, Sequence[Tuple[int, float]]]], width:
          0.35 | **
           0.2 |   *
               +----
-               0  3
+               0 2
                iteration
     """
     longest = max((errors for _, errors in curves), key=len, default=[])
@@ -2548,10 +2549,13 @@ def error_plot(curves: Sequence[Tuple[str, Sequence[Tuple[int, float]]]], width:
         lines.append("%9s |%s" % (label, "".join(grid[row]).rstrip()))
     lines.append(" " * 10 + "+" + "-" * columns)
     ticks = [" "] * (columns + 12)
-    for c in (0, columns - 1, columns // 2):  # the middle only where it fits
-        text = str(longest[picks[c]][0])
-        start = min(c, columns - len(text)) if c else 0
-        if all(ch == " " for ch in ticks[max(start - 1, 0):start + len(text) + 1]):
+    first, final = longest[0][0], longest[-1][0]
+    for iteration in round_ticks(final) if final else [0]:  # round numbers, under their columns
+        c = round((iteration - first) / ((final - first) or 1) * (columns - 1))
+        text = str(iteration)
+        start = min(c - len(text) // 2, columns - len(text)) if c else 0
+        if iteration >= first and c < columns and all(
+                ch == " " for ch in ticks[max(start - 1, 0):start + len(text) + 1]):
             ticks[start:start + len(text)] = text
     lines.append(" " * 11 + "".join(ticks).rstrip())
     lines.append(" " * 11 + "iteration".center(columns).rstrip())

@@ -3195,3 +3195,32 @@ def test_several_alphas_share_one_terminal_plot_with_a_mark_and_a_legend_each():
     assert end[0] < end[1]
     status, out, err = run_main("gradient-descent", "--iterations", "20001", "--plot")
     assert (status, err) == (0, "") and "7 alpha 1000" in out.splitlines()[-1]
+
+
+# ============================================================================
+# The class's own data, from the command line: loaded networks drawn, the
+# answer table on scaled inputs, the --scale hint, round plot ticks, names
+# ============================================================================
+
+def test_the_alphas_heading_names_answers_only_when_asked():
+    settings = ["train", "--data", "xor", "--layers", "2,1", "--iterations", "10",
+                "--alpha", "1", "--alpha", "2"]
+    out = run_main(*settings)[1]
+    assert "Mean absolute error and right-counts, one column" in out and "answers" not in out
+    out = run_main(*settings, "--ask", "1,0")[1]
+    assert "Mean absolute error, right-counts and answers, one column" in out
+    assert re.search(r"\n1,0 +0\.\d{8} +0\.\d{8}\n", out)
+
+
+def test_the_plot_marks_round_iterations_under_their_columns():
+    errors = [(k, 0.5 - k / 30000) for k in range(0, 10000, 17)]
+    lines = pureneuron.error_plot([("error", errors)])
+    ticks = lines[-2]
+    assert ticks.split() == ["0", "2000", "4000", "6000", "8000"]
+    # each number centred on the column its iteration is drawn in
+    last = errors[-1][0]
+    for word in ticks.split()[1:]:
+        column = round(int(word) / last * 59)
+        start = ticks.index(word) - 11
+        assert start <= column < start + len(word)
+    assert pureneuron.error_plot([("error", [(0, 0.5)])])[-2].split() == ["0"]
