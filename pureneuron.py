@@ -2334,8 +2334,8 @@ def print_answer_table(rows: List[tuple], result: dict) -> None:
     for situation, output, targets in rows:
         seen = "yes, target %s" % ", ".join(map(str, targets)) if targets else ""
         print(("%-*s  %.8f  %s" % (width, " ".join(map(str, situation)), output, seen)).rstrip())
-    if not result["bias"]:
-        # why the all-zero row says (or starts from) 0.5, in one line
+    if not result["bias"] and all(pair == (0, 1) for pair in result.get("scaling") or []):
+        # why the all-zero row says (or starts from) 0.5, in one line (scaled, 0 may not be 0)
         if len(result["weights"]) == 1:
             print("All zeros give 0.5: weights times 0 add up to 0; sigmoid(0) = 0.5. "
                   "Try --bias.")
@@ -2412,6 +2412,23 @@ def check_situations(asks: Sequence[Vector], inputs: int) -> None:
                                 inputs))
 
 
+def check_table(inputs: int, X: Matrix, scaling: Optional[Sequence[Tuple[Number, Number]]] = None
+                ) -> None:
+    """Refuse a --table too long to list, or for inputs that are not just 0 and 1 (the
+    training data's X, or the range a saved network was scaled from), where its rows mean
+    nothing."""
+    if inputs > TABLE_MAX_INPUTS:
+        raise InputError("--table lists every 0/1 combination of the inputs, for up to %d "
+                         "inputs (%d rows); this network has %d"
+                         % (TABLE_MAX_INPUTS, 2 ** TABLE_MAX_INPUTS, inputs))
+    other = next((x for row in list(X) + list(scaling or []) for x in row if x not in (0, 1)),
+                 None)
+    if other is not None:
+        raise InputError("--table lists every 0/1 combination of the inputs, but these inputs "
+                         "take other values too (like %s): ask about situations with --ask"
+                         % python2_str(other))
+
+
 def check_alphas(options: dict, alphas: Sequence[Number]) -> None:
     """At most MAX_ALPHAS, compared side by side; what shows one network needs one alpha."""
     check_alpha_count(alphas)
@@ -2455,9 +2472,8 @@ def answer_saved(options: dict) -> None:
     result = load_network(options["load"])
     inputs = result["layers"][0]
     check_situations(options["ask"], inputs)
-    if options["table"] and inputs > TABLE_MAX_INPUTS:
-        raise InputError("--table lists every 0/1 combination of the inputs, for up to %d "
-                         "inputs; this network has %d" % (TABLE_MAX_INPUTS, inputs))
+    if options["table"]:
+        check_table(inputs, [], result["scaling"])
     tested = None
     if options["test"]:
         tested = load_data(options["test"], options["skip"], result["labels"])
@@ -3748,10 +3764,8 @@ def run_train(options: dict) -> None:
     layers = options["layers"] or [len(table.X[0]), 4, len(table.y[0])]
     check_network(table.X, table.y, layers, bias)
     check_situations(options["ask"], layers[0])
-    if options["table"] and layers[0] > TABLE_MAX_INPUTS:
-        raise InputError("--table lists every 0/1 combination of the inputs, for up to %d "
-                         "inputs (%d rows); this network has %d"
-                         % (TABLE_MAX_INPUTS, 2 ** TABLE_MAX_INPUTS, layers[0]))
+    if options["table"]:
+        check_table(layers[0], table.X)
     check_alphas(options, alphas)
     noted = every or (math.ceil(iterations / 600)
                       if options.get("plot") or options.get("svg") else 0)

@@ -3224,3 +3224,23 @@ def test_the_plot_marks_round_iterations_under_their_columns():
         start = ticks.index(word) - 11
         assert start <= column < start + len(word)
     assert pureneuron.error_plot([("error", [(0, 0.5)])])[-2].split() == ["0"]
+
+
+def test_the_answer_table_is_for_inputs_of_0_and_1(tmp_path):
+    for scale in [(), ("--scale",)]:
+        assert_one_line_error(*run_main("train", "--data", "exam", "--table", *scale),
+                              "--table", "like 8", "--ask")
+    # scaled 0/1 inputs are the same 0/1 inputs: the table and its note stand
+    out = run_main("train", "--data", "xor", "--layers", "2,1", "--iterations", "20",
+                   "--table", "--scale")[1]
+    assert out.endswith("All zeros give 0.5: weights times 0 add up to 0; sigmoid(0) = 0.5. "
+                        "Try --bias.\n")
+    # a constant input scaled maps 1 to 0 and 0 to -1: all zeros are not zeros there
+    out = run_main("train", "--data", "trask", "--layers", "3,1", "--iterations", "20",
+                   "--table", "--scale")[1]
+    assert "Scaled to 0..1: input 1 0..1, input 2 0..1, input 3 1..1\n" in out
+    assert "0 0 0   " in out and "All zeros" not in out
+    path = str(tmp_path / "exam.json")
+    assert run_main("train", "--data", "exam", "--scale", "--iterations", "20",
+                    "--save", path)[0] == 0
+    assert_one_line_error(*run_main("train", "--load", path, "--table"), "like 8")
