@@ -1671,6 +1671,8 @@ class Table(NamedTuple):
     description: str
     labels: Optional[List[str]] = None  # the target's two words, for 0 and for 1
     inputs: Optional[List[str]] = None  # the input columns' names, from a header
+    names: Optional[List[str]] = None   # each example's cells in the --skip columns, a label
+    names_heading: str = ""             # those columns' names, from a header
 
 
 # The posts' tables keep their third input, always 1; the gates have just two.
@@ -1731,7 +1733,7 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
     >>> table.description
     '2 examples of 2 inputs, separated by semicolons with decimal commas'
     """
-    X, words, word_lines, header, kept = [], [], [], None, None
+    X, words, word_lines, header, kept, names = [], [], [], None, None, []
     separator, fields, first, decimal_commas = ",", None, None, False
     for number, line in enumerate(lines, 1):
         if not isinstance(line, str):
@@ -1779,6 +1781,9 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
                              "is expected" % (where, kept[-1] + 1, len(target)))
         words.append(target)
         word_lines.append(number)
+        if skip:
+            names.append(" ".join(cells[column].strip() for column in range(fields)
+                                  if column not in kept))
     if not X:
         raise InputError("%s has no examples" % name)
     y, labels = read_targets(words, word_lines, labels, name, kept[-1] + 1)
@@ -1793,7 +1798,9 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
             if header else ", ".join("column %d" % (column + 1)
                                      for column in range(fields) if column not in kept))
     inputs = [header[column] for column in kept[:-1]] if header else None
-    return Table(X, y, description, labels, inputs)
+    names_heading = (" ".join(header[column] for column in range(fields) if column not in kept)
+                     if header and skip else "")
+    return Table(X, y, description, labels, inputs, names or None, names_heading)
 
 
 def column_names(names: Sequence[str], most: int = 10) -> str:
@@ -2019,7 +2026,8 @@ def hold_out(table: Table, amount: Number, seed: int) -> Tuple[Table, Table]:
     def subset(keep, what):
         rows = [k for k in range(len(table.X)) if (k in held) == keep]
         return table._replace(X=[table.X[k] for k in rows], y=[table.y[k] for k in rows],
-                              description=what)
+                              description=what,
+                              names=table.names and [table.names[k] for k in rows])
     return (subset(False, "%s, %s held out" % (table.description, plural(count, "example"))),
             subset(True, "%s held out (seed %d)" % (plural(count, "example"), seed)))
 
@@ -2207,6 +2215,7 @@ def is_matrix(m, rows: int, columns: int) -> bool:
 # ----------------------------------------------------------------------------
 
 SCREENFUL = 20   # examples listed one by one; the rest are counted
+NAME_WIDTH = 16  # an example's name (its --skip columns) is cut to this in the listing
 
 
 def network_answer(result: dict, situation: Vector) -> float:
@@ -2244,14 +2253,24 @@ def print_examples(result: dict, table: Table, title: str) -> None:
     inputs = [" ".join(python2_str(x) for x in row) for row in table.X]
     width = max(len("inputs"), max(map(len, inputs[:SCREENFUL])))
     target_width = max([len("target")] + [len(word) for word in labels or []])
+    # the left-out columns (a student's name), where --skip gave some, first
+    def cut(text):
+        return shown_name(text if len(text) <= NAME_WIDTH else text[:NAME_WIDTH - 3] + "...")
+    names = [cut(name) for name in (table.names or [])[:SCREENFUL]]
+    heading = cut(table.names_heading or "example")
+    name_width = max([len(heading)] + [len(name) for name in names])
+    first = (lambda k: "%-*s  " % (name_width, names[k])) if names else (lambda k: "")
     print(title)
-    print("%-*s  %-*s  %-10s  %s" % (width, "inputs", target_width, "target", "answer",
-                                     "decision"))
-    for row, target, output, ok in list(zip(inputs, table.y, answers, right))[:SCREENFUL]:
+    print("%s%-*s  %-*s  %-10s  %s" % ("%-*s  " % (name_width, heading) if names else "",
+                                       width, "inputs", target_width, "target", "answer",
+                                       "decision"))
+    for k, (row, target, output, ok) in enumerate(list(zip(inputs, table.y, answers,
+                                                           right))[:SCREENFUL]):
         shown = decision(result, target[0]) if labels else python2_str(target[0])
-        print("%-*s  %-*s  %.8f  %s, %s" % (width, row, target_width, shown_name(shown), output,
-                                            shown_name(decision(result, output)),
-                                            "right" if ok else "wrong"))
+        print("%s%-*s  %-*s  %.8f  %s, %s" % (first(k), width, row, target_width,
+                                              shown_name(shown), output,
+                                              shown_name(decision(result, output)),
+                                              "right" if ok else "wrong"))
     rest = right[SCREENFUL:]
     if rest:
         print("... and %s, %d of them right" % (plural(len(rest), "more example"), sum(rest)))

@@ -3244,3 +3244,24 @@ def test_the_answer_table_is_for_inputs_of_0_and_1(tmp_path):
     assert run_main("train", "--data", "exam", "--scale", "--iterations", "20",
                     "--save", path)[0] == 0
     assert_one_line_error(*run_main("train", "--load", path, "--table"), "like 8")
+
+
+def test_the_listing_names_each_example_by_its_left_out_columns(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_data(tmp_path, class_file(), "class.csv")
+    out = run_main("train", "--data", "class.csv", "--skip", "name", "--scale", "--bias",
+                   "--iterations", "300", "--hold-out", "2")[1]
+    kept = pureneuron.read_examples("class.csv", ["name"])
+    assert kept.names == [name for name, *_ in CLASS_ROWS] and kept.names_heading == "name"
+    trained, held = pureneuron.hold_out(kept, 2, 1)
+    listed = [line.split()[0] for line in out.splitlines()
+              if line.endswith((", right", ", wrong"))]
+    assert listed == trained.names + held.names and sorted(listed) == sorted(kept.names)
+    assert out.count("\nname  inputs ") == 2
+    # by number, with no header: the column's cells, under "example"
+    write_data(tmp_path, "".join("%s,%s,%s,%s\n" % (len(name) * "x" * 5, s, h, p)
+                                 for name, s, h, p in CLASS_ROWS), "plain.csv")
+    out = run_main("train", "--data", "plain.csv", "--skip", "1", "--iterations", "10")[1]
+    assert "\nexample           inputs  " in out and "\nxxxxxxxxxxxxx...  2 9     " in out
+    # without --skip, no names
+    assert "\ninputs  target" in run_main("train", "--data", "xor", "--iterations", "10")[1]
