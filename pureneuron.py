@@ -2133,11 +2133,16 @@ def write_whole(path, text: str) -> None:
                              % (shown_name(name), error.strerror or error)) from None
 
 
-def save_network(path: str, result: dict) -> None:
-    """Write the network to a JSON file, whole or not at all: floats exact, scaling, labels."""
+def save_network(path: str, result: dict, training: Optional[dict] = None) -> None:
+    """Write the network to a JSON file, whole or not at all: floats exact, scaling, labels.
+
+    training: how it was trained, for a picture's title: its "data" (a name),
+    "iterations", "alpha" and "seed".
+    """
     saved = {"format": SAVED_FORMAT, "layers": result["layers"], "bias": result["bias"],
              "weights": result["weights"], "scaling": result.get("scaling"),
-             "labels": result.get("labels"), "inputs": result.get("inputs")}
+             "labels": result.get("labels"), "inputs": result.get("inputs"),
+             "training": training}
     # json writes each float as its repr, which reads back exactly
     write_whole(path, json.dumps(saved, allow_nan=False) + "\n")
 
@@ -2198,9 +2203,20 @@ def load_network(path) -> dict:
     if inputs is not None and not (isinstance(inputs, list) and len(inputs) == layers[0] and all(
             isinstance(word, str) for word in inputs)):
         raise refuse("\"inputs\" is not a name for each input")
-    return {"layers": layers, "bias": bias, "weights": weights, "errors": [],
-            "scaling": [tuple(pair) for pair in scaling] if scaling else None,
-            "labels": labels, "inputs": inputs}
+    training = saved.get("training")
+    if training is not None and not (
+            isinstance(training, dict) and isinstance(training.get("data"), str)
+            and 0 < len(training["data"]) <= MAX_NAME_CHARACTERS
+            and type(training.get("iterations")) is int
+            and 0 <= training["iterations"] <= MAX_ITERATIONS
+            and type(training.get("seed")) is int and 0 <= training["seed"] < 2 ** 32
+            and type(training.get("alpha")) in (int, float) and training["alpha"] > 0):
+        raise refuse("\"training\" is not a data name, iterations, an alpha and a seed")
+    # as train_network returns it, with nothing noted while it trained
+    return {"layers": layers, "bias": bias, "weights": weights, "starting_weights": None,
+            "errors": [], "scaling": [tuple(pair) for pair in scaling] if scaling else None,
+            "labels": labels, "inputs": inputs, "training": training,
+            "alpha": training["alpha"] if training else None}
 
 
 def is_matrix(m, rows: int, columns: int) -> bool:
@@ -2469,12 +2485,12 @@ def check_save(path: str, layers: Sequence[int], bias: bool, data: str) -> None:
                          % (MAX_SAVED_WEIGHTS, ",".join(map(str, layers)), weights))
 
 
-def keep_network(path: str, result: dict) -> None:
+def keep_network(path: str, result: dict, training: dict) -> None:
     """--save: write the network, or say why not (its weights are not numbers)."""
     if non_finite_note(result):
         print("Not saved: the weights are not numbers")
         return
-    save_network(path, result)
+    save_network(path, result, training)
     print("Saved the network to %s" % shown_name(path))
 
 
@@ -2483,14 +2499,22 @@ def answer_saved(options: dict) -> None:
     given = [name for option, name in (
         ("layers", "--layers"), ("bias", "--bias"), ("scale", "--scale"),
         ("hold_out", "--hold-out"), ("save", "--save"), ("data", "--data"), ("plot", "--plot"),
-        ("every", "--every"), ("alphas", "--alpha"), ("iterations", "--iterations"),
-        ("seed", "--seed"), ("trace", "--trace")) if options.get(option)]
+        ("check", "--check"), ("every", "--every"), ("alphas", "--alpha"),
+        ("iterations", "--iterations"), ("seed", "--seed"), ("trace", "--trace"))
+        if options.get(option)]
     if given:
         raise InputError("--load answers with the network as saved, without training: "
                          "leave out %s (--test FILE scores a file)" % " and ".join(given))
     result = load_network(options["load"])
-    inputs = result["layers"][0]
+    inputs, training = result["layers"][0], result["training"]
     check_situations(options["ask"], inputs)
+    drawn = [name for option, name in (("svg", "--svg"), ("map", "--map"))
+             if options.get(option) not in (None, False)]
+    if drawn and not training:
+        raise InputError("%s draws a network saved with how it trained; %s does not say: "
+                         "train it again with --save" % (" and ".join(drawn),
+                                                         shown_name(options["load"])))
+    check_picture(options, result["layers"])
     if options["table"]:
         check_table(inputs, [], result["scaling"])
     tested = None
@@ -2503,9 +2527,12 @@ def answer_saved(options: dict) -> None:
         if tested.labels and not result["labels"]:
             raise InputError("--test %s has words as targets, but the network was trained on "
                              "numbers" % shown_name(options["test"]))
-    print("Network: %s, layers %s%s" % (shown_name(options["load"]),
-                                        ",".join(map(str, result["layers"])),
-                                        ", with bias" if result["bias"] else ""))
+    print("Network: %s, layers %s%s%s" % (
+        shown_name(options["load"]), ",".join(map(str, result["layers"])),
+        ", with bias" if result["bias"] else "",
+        "; trained on %s for %d iterations, alpha %s, seed %d"
+        % (shown_name(training["data"]), training["iterations"],
+           python2_str(training["alpha"]), training["seed"]) if training else ""))
     if tested:
         print("Test data: %s, %s" % (shown_name(options["test"]), tested.description))
     print_labels(result["labels"])
@@ -2513,6 +2540,13 @@ def answer_saved(options: dict) -> None:
         print_scaling(result["scaling"], result["inputs"])
     print_training(result, options["ask"], ([], []) if options["table"] else None, False,
                    [(tested, "On the test examples:")] if tested else [])
+    if drawn:  # the test examples on the map, if any: the data it trained on is not here
+        scaling = result["scaling"]
+        show_train_pictures(options, [result], {
+            "X": scaled(tested.X, scaling) if tested else None, "y": tested and tested.y,
+            "layers": result["layers"], "bias": result["bias"],
+            "iterations": training["iterations"], "seed": training["seed"]},
+            shown_name(training["data"]), scaled(options["ask"], scaling))
 
 
 CURVE_MARKS = "123456789abcdefghijk"  # one for each curve, when there are several
@@ -3832,7 +3866,9 @@ def run_train(options: dict) -> None:
                    options.get("plot", False), examples)
     show_train_pictures(options, results, settings, name, scaled(options["ask"], scaling))
     if options["save"]:
-        keep_network(options["save"], result)
+        keep_network(options["save"], result, {
+            "data": name if name in DATASETS else os.path.basename(os.fsdecode(name)),
+            "iterations": iterations, "alpha": result["alpha"], "seed": seed})
 
 
 def print_error(iteration: int, error: float) -> None:

@@ -3265,3 +3265,50 @@ def test_the_listing_names_each_example_by_its_left_out_columns(tmp_path, monkey
     assert "\nexample           inputs  " in out and "\nxxxxxxxxxxxxx...  2 9     " in out
     # without --skip, no names
     assert "\ninputs  target" in run_main("train", "--data", "xor", "--iterations", "10")[1]
+
+
+def test_a_loaded_network_is_drawn_and_check_and_plot_are_refused(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_data(tmp_path, class_file(), "class.csv")
+    status, out, err = run_main("train", "--data", "class.csv", "--skip", "name", "--scale",
+                                "--iterations", "300", "--seed", "3", "--alpha", "2",
+                                "--save", "net.json")
+    assert (status, err) == (0, "")
+    with open("net.json") as file:
+        assert json.load(file)["training"] == {"data": "class.csv", "iterations": 300,
+                                               "alpha": 2, "seed": 3}
+    status, out, err = run_main("train", "--load", "net.json", "--ask", "5,6", "--svg", "n.svg",
+                                "--map", "--test", "class.csv", "--skip", "name")
+    assert (status, err) == (0, "")
+    assert out.startswith("Network: net.json, layers 2,4,1; trained on class.csv for 300 "
+                          "iterations, alpha 2, seed 3\n")
+    assert "\nWhat the network answers across" in out and out.endswith("Picture written to n.svg\n")
+    with open("n.svg", encoding="utf-8") as file:
+        svg = file.read()
+    assert "class.csv" in svg and "300 iterations, alpha 2" in svg
+    # without --test there are no examples to map
+    out = run_main("train", "--load", "net.json", "--map")[1]
+    assert out.endswith("No map: the data it trained on is not known here.\n")
+    for option in ["--check", "--plot"]:
+        assert_one_line_error(*run_main("train", "--load", "net.json", option), option)
+    assert sorted(os.listdir(".")) == ["class.csv", "n.svg", "net.json"]
+
+
+LOADED_TRAINING = [("no training", None, "--svg draws a network saved with how it trained"),
+                   ("a list", [1], "\"training\""),
+                   ("text iterations", {"data": "x", "iterations": "3", "alpha": 1, "seed": 1},
+                    "\"training\""),
+                   ("alpha 0", {"data": "x", "iterations": 3, "alpha": 0, "seed": 1},
+                    "\"training\""),
+                   ("a long name", {"data": "x" * 201, "iterations": 3, "alpha": 1, "seed": 1},
+                    "\"training\"")]
+
+
+@pytest.mark.parametrize("why, training, message", LOADED_TRAINING,
+                         ids=[case[0] for case in LOADED_TRAINING])
+def test_a_loaded_network_without_its_training_is_not_drawn(tmp_path, why, training, message):
+    path = write_data(tmp_path, changed(training=training) if training else changed(),
+                      "net.json")
+    assert_one_line_error(*run_main("train", "--load", path, "--svg",
+                                    str(tmp_path / "n.svg")), message)
+    assert os.listdir(str(tmp_path)) == ["net.json"]
