@@ -2070,8 +2070,8 @@ def scale_warning(X: Matrix) -> Optional[str]:
 
     >>> scale_warning([[0, 1], [1, 0.5]]) is None
     True
-    >>> print(scale_warning([[1, 8], [2, 5]]))
-    Warning: inputs reach 8, outside 0..1, where the sigmoid flattens and training slows or stalls; --scale maps each input to 0..1
+    >>> scale_warning([[1, 8], [2, 5]])[:50]
+    'Warning: inputs reach 8, outside 0..1, where the s'
     """
     outside = [x for row in X for x in row if not 0 <= x <= 1]
     if not outside:
