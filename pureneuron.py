@@ -1716,6 +1716,8 @@ class Table(NamedTuple):
     description: str
     labels: Optional[List[str]] = None  # the target's two words, for 0 and for 1
     inputs: Optional[List[str]] = None  # the input columns' names, from a header
+    names: Optional[List[str]] = None   # each example's cells in the --skip columns, a label
+    names_heading: str = ""             # those columns' names, from a header
 
 
 # The posts' tables keep their third input, always 1; the gates have just two.
@@ -1776,7 +1778,7 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
     >>> table.description
     '2 examples of 2 inputs, separated by semicolons with decimal commas'
     """
-    X, words, word_lines, header, kept = [], [], [], None, None
+    X, words, word_lines, header, kept, names = [], [], [], None, None, []
     separator, fields, first, decimal_commas = ",", None, None, False
     for number, line in enumerate(lines, 1):
         if not isinstance(line, str):
@@ -1824,6 +1826,9 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
                              "is expected" % (where, kept[-1] + 1, len(target)))
         words.append(target)
         word_lines.append(number)
+        if skip:
+            names.append(" ".join(cells[column].strip() for column in range(fields)
+                                  if column not in kept))
     if not X:
         raise InputError("%s has no examples" % name)
     y, labels = read_targets(words, word_lines, labels, name, kept[-1] + 1)
@@ -1838,7 +1843,9 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
             if header else ", ".join("column %d" % (column + 1)
                                      for column in range(fields) if column not in kept))
     inputs = [header[column] for column in kept[:-1]] if header else None
-    return Table(X, y, description, labels, inputs)
+    names_heading = (" ".join(header[column] for column in range(fields) if column not in kept)
+                     if header and skip else "")
+    return Table(X, y, description, labels, inputs, names or None, names_heading)
 
 
 def column_names(names: Sequence[str], most: int = 10) -> str:
@@ -2064,7 +2071,8 @@ def hold_out(table: Table, amount: Number, seed: int) -> Tuple[Table, Table]:
     def subset(keep, what):
         rows = [k for k in range(len(table.X)) if (k in held) == keep]
         return table._replace(X=[table.X[k] for k in rows], y=[table.y[k] for k in rows],
-                              description=what)
+                              description=what,
+                              names=table.names and [table.names[k] for k in rows])
     return (subset(False, "%s, %s held out" % (table.description, plural(count, "example"))),
             subset(True, "%s held out (seed %d)" % (plural(count, "example"), seed)))
 
@@ -2101,19 +2109,24 @@ def print_scaling(scaling: Sequence[Tuple[Number, Number]], names: Optional[List
 FAR_OUTSIDE = 20   # an input this far from 0..1 saturates the sigmoid at its first step
 
 
-def scale_warning(X: Matrix, result: Optional[dict] = None) -> Optional[str]:
-    """A warning when unscaled inputs lie far outside 0..1, or (given the trained network) when
-    inputs outside 0..1 left it answering the same to every example."""
-    widest = max((abs(x) for row in X for x in row), default=0)
-    if widest > FAR_OUTSIDE:
-        return ("Warning: inputs reach %s, far outside 0..1, where the sigmoid is flat and "
-                "training barely moves; --scale maps each input to 0..1" % python2_str(widest))
-    if result is not None and any(not 0 <= x <= 1 for row in X for x in row):
-        answers = [row[0] for row in forward(result["weights"], X, result["bias"])[-1]]
-        if max(answers) - min(answers) < 0.01:
-            return ("Warning: it answers about %.2f to every example: inputs outside 0..1 "
-                    "flatten the sigmoid; --scale maps each input to 0..1" % answers[0])
-    return None
+def scale_warning(X: Matrix) -> Optional[str]:
+    """A warning, before training, when unscaled inputs go outside 0..1, where the sigmoid
+    is steepest: the further out, the flatter it is and the less training moves it.
+
+    >>> scale_warning([[0, 1], [1, 0.5]]) is None
+    True
+    >>> scale_warning([[1, 8], [2, 5]])[:50]
+    'Warning: inputs reach 8, outside 0..1, where the s'
+    """
+    outside = [x for row in X for x in row if not 0 <= x <= 1]
+    if not outside:
+        return None
+    reach = max(outside, key=abs)
+    far = abs(reach) > FAR_OUTSIDE
+    return ("Warning: inputs reach %s, %s 0..1, where the sigmoid flattens and training %s; "
+            "--scale maps each input to 0..1"
+            % (python2_str(reach), "far outside" if far else "outside",
+               "barely moves" if far else "slows or stalls"))
 
 
 # ----------------------------------------------------------------------------
@@ -2179,11 +2192,16 @@ def write_whole(path, text: str) -> None:
                              % (shown_name(name), error.strerror or error)) from None
 
 
-def save_network(path: str, result: dict) -> None:
-    """Write the network to a JSON file, whole or not at all: floats exact, scaling, labels."""
+def save_network(path: str, result: dict, training: Optional[dict] = None) -> None:
+    """Write the network to a JSON file, whole or not at all: floats exact, scaling, labels.
+
+    training: how it was trained, for a picture's title: its "data" (a name),
+    "iterations", "alpha" and "seed".
+    """
     saved = {"format": SAVED_FORMAT, "layers": result["layers"], "bias": result["bias"],
              "weights": result["weights"], "scaling": result.get("scaling"),
-             "labels": result.get("labels"), "inputs": result.get("inputs")}
+             "labels": result.get("labels"), "inputs": result.get("inputs"),
+             "training": training}
     # json writes each float as its repr, which reads back exactly
     write_whole(path, json.dumps(saved, allow_nan=False) + "\n")
 
@@ -2244,9 +2262,20 @@ def load_network(path) -> dict:
     if inputs is not None and not (isinstance(inputs, list) and len(inputs) == layers[0] and all(
             isinstance(word, str) for word in inputs)):
         raise refuse("\"inputs\" is not a name for each input")
-    return {"layers": layers, "bias": bias, "weights": weights, "errors": [],
-            "scaling": [tuple(pair) for pair in scaling] if scaling else None,
-            "labels": labels, "inputs": inputs}
+    training = saved.get("training")
+    if training is not None and not (
+            isinstance(training, dict) and isinstance(training.get("data"), str)
+            and 0 < len(training["data"]) <= MAX_NAME_CHARACTERS
+            and type(training.get("iterations")) is int
+            and 0 <= training["iterations"] <= MAX_ITERATIONS
+            and type(training.get("seed")) is int and 0 <= training["seed"] < 2 ** 32
+            and type(training.get("alpha")) in (int, float) and training["alpha"] > 0):
+        raise refuse("\"training\" is not a data name, iterations, an alpha and a seed")
+    # as train_network returns it, with nothing noted while it trained
+    return {"layers": layers, "bias": bias, "weights": weights, "starting_weights": None,
+            "errors": [], "scaling": [tuple(pair) for pair in scaling] if scaling else None,
+            "labels": labels, "inputs": inputs, "training": training,
+            "alpha": training["alpha"] if training else None}
 
 
 def is_matrix(m, rows: int, columns: int) -> bool:
@@ -2261,6 +2290,7 @@ def is_matrix(m, rows: int, columns: int) -> bool:
 # ----------------------------------------------------------------------------
 
 SCREENFUL = 20   # examples listed one by one; the rest are counted
+NAME_WIDTH = 16  # an example's name (its --skip columns) is cut to this in the listing
 
 
 def network_answer(result: dict, situation: Vector) -> float:
@@ -2298,14 +2328,24 @@ def print_examples(result: dict, table: Table, title: str) -> None:
     inputs = [" ".join(python2_str(x) for x in row) for row in table.X]
     width = max(len("inputs"), max(map(len, inputs[:SCREENFUL])))
     target_width = max([len("target")] + [len(word) for word in labels or []])
+    # the left-out columns (a student's name), where --skip gave some, first
+    def cut(text):
+        return shown_name(text if len(text) <= NAME_WIDTH else text[:NAME_WIDTH - 3] + "...")
+    names = [cut(name) for name in (table.names or [])[:SCREENFUL]]
+    heading = cut(table.names_heading or "example")
+    name_width = max([len(heading)] + [len(name) for name in names])
+    first = (lambda k: "%-*s  " % (name_width, names[k])) if names else (lambda k: "")
     print(title)
-    print("%-*s  %-*s  %-10s  %s" % (width, "inputs", target_width, "target", "answer",
-                                     "decision"))
-    for row, target, output, ok in list(zip(inputs, table.y, answers, right))[:SCREENFUL]:
+    print("%s%-*s  %-*s  %-10s  %s" % ("%-*s  " % (name_width, heading) if names else "",
+                                       width, "inputs", target_width, "target", "answer",
+                                       "decision"))
+    for k, (row, target, output, ok) in enumerate(list(zip(inputs, table.y, answers,
+                                                           right))[:SCREENFUL]):
         shown = decision(result, target[0]) if labels else python2_str(target[0])
-        print("%-*s  %-*s  %.8f  %s, %s" % (width, row, target_width, shown_name(shown), output,
-                                            shown_name(decision(result, output)),
-                                            "right" if ok else "wrong"))
+        print("%s%-*s  %-*s  %.8f  %s, %s" % (first(k), width, row, target_width,
+                                              shown_name(shown), output,
+                                              shown_name(decision(result, output)),
+                                              "right" if ok else "wrong"))
     rest = right[SCREENFUL:]
     if rest:
         print("... and %s, %d of them right" % (plural(len(rest), "more example"), sum(rest)))
@@ -2388,8 +2428,8 @@ def print_answer_table(rows: List[tuple], result: dict) -> None:
     for situation, output, targets in rows:
         seen = "yes, target %s" % ", ".join(map(str, targets)) if targets else ""
         print(("%-*s  %.8f  %s" % (width, " ".join(map(str, situation)), output, seen)).rstrip())
-    if not result["bias"]:
-        # why the all-zero row says (or starts from) 0.5, in one line
+    if not result["bias"] and all(pair == (0, 1) for pair in result.get("scaling") or []):
+        # why the all-zero row says (or starts from) 0.5, in one line (scaled, 0 may not be 0)
         if len(result["weights"]) == 1:
             print("All zeros give 0.5: weights times 0 add up to 0; sigmoid(0) = 0.5. "
                   "Try --bias.")
@@ -2416,7 +2456,8 @@ def print_alphas(results: Sequence[dict], alphas: Sequence[Number], iterations: 
         rows.append((",".join(map(str, situation)),
                      ["%.8f" % network_answer(result, situation) for result in results]))
     label = max(len(row[0]) for row in rows)
-    print("Mean absolute error, right-counts and answers, one column for each alpha:")
+    print("Mean absolute error%s, one column for each alpha:"
+          % (", right-counts and answers" if asks else " and right-counts"))
     for name, cells in rows:
         print(("%-*s  %s" % (label, name, "  ".join("%-*s" % (width, cell) for cell in cells)))
               .rstrip())
@@ -2465,6 +2506,23 @@ def check_situations(asks: Sequence[Vector], inputs: int) -> None:
                                 inputs))
 
 
+def check_table(inputs: int, X: Matrix, scaling: Optional[Sequence[Tuple[Number, Number]]] = None
+                ) -> None:
+    """Refuse a --table too long to list, or for inputs that are not just 0 and 1 (the
+    training data's X, or the range a saved network was scaled from), where its rows mean
+    nothing."""
+    if inputs > TABLE_MAX_INPUTS:
+        raise InputError("--table lists every 0/1 combination of the inputs, for up to %d "
+                         "inputs (%d rows); this network has %d"
+                         % (TABLE_MAX_INPUTS, 2 ** TABLE_MAX_INPUTS, inputs))
+    other = next((x for row in list(X) + list(scaling or []) for x in row if x not in (0, 1)),
+                 None)
+    if other is not None:
+        raise InputError("--table lists every 0/1 combination of the inputs, but these inputs "
+                         "take other values too (like %s): ask about situations with --ask"
+                         % python2_str(other))
+
+
 def check_alphas(options: dict, alphas: Sequence[Number]) -> None:
     """At most MAX_ALPHAS, compared side by side; what shows one network needs one alpha."""
     check_alpha_count(alphas)
@@ -2487,12 +2545,12 @@ def check_save(path: str, layers: Sequence[int], bias: bool, data: str,
                          % (MAX_SAVED_WEIGHTS, ",".join(map(str, layers)), weights))
 
 
-def keep_network(path: str, result: dict) -> None:
+def keep_network(path: str, result: dict, training: dict) -> None:
     """--save: write the network, or say why not (its weights are not numbers)."""
     if non_finite_note(result):
         print("Not saved: the weights are not numbers")
         return
-    save_network(path, result)
+    save_network(path, result, training)
     print("Saved the network to %s" % shown_name(path))
 
 
@@ -2501,17 +2559,24 @@ def answer_saved(options: dict) -> None:
     given = [name for option, name in (
         ("layers", "--layers"), ("bias", "--bias"), ("scale", "--scale"),
         ("hold_out", "--hold-out"), ("save", "--save"), ("data", "--data"), ("plot", "--plot"),
-        ("every", "--every"), ("alphas", "--alpha"), ("iterations", "--iterations"),
-        ("seed", "--seed"), ("trace", "--trace")) if options.get(option)]
+        ("check", "--check"), ("every", "--every"), ("alphas", "--alpha"),
+        ("iterations", "--iterations"), ("seed", "--seed"), ("trace", "--trace"))
+        if options.get(option)]
     if given:
         raise InputError("--load answers with the network as saved, without training: "
                          "leave out %s (--test FILE scores a file)" % " and ".join(given))
     result = load_network(options["load"])
-    inputs = result["layers"][0]
+    inputs, training = result["layers"][0], result["training"]
     check_situations(options["ask"], inputs)
-    if options["table"] and inputs > TABLE_MAX_INPUTS:
-        raise InputError("--table lists every 0/1 combination of the inputs, for up to %d "
-                         "inputs; this network has %d" % (TABLE_MAX_INPUTS, inputs))
+    drawn = [name for option, name in (("svg", "--svg"), ("map", "--map"))
+             if options.get(option) not in (None, False)]
+    if drawn and not training:
+        raise InputError("%s draws a network saved with how it trained; %s does not say: "
+                         "train it again with --save" % (" and ".join(drawn),
+                                                         shown_name(options["load"])))
+    check_picture(options, result["layers"])
+    if options["table"]:
+        check_table(inputs, [], result["scaling"])
     tested = None
     if options["test"]:
         tested = load_data(options["test"], options["skip"], result["labels"])
@@ -2522,9 +2587,12 @@ def answer_saved(options: dict) -> None:
         if tested.labels and not result["labels"]:
             raise InputError("--test %s has words as targets, but the network was trained on "
                              "numbers" % shown_name(options["test"]))
-    print("Network: %s, layers %s%s" % (shown_name(options["load"]),
-                                        ",".join(map(str, result["layers"])),
-                                        ", with bias" if result["bias"] else ""))
+    print("Network: %s, layers %s%s%s" % (
+        shown_name(options["load"]), ",".join(map(str, result["layers"])),
+        ", with bias" if result["bias"] else "",
+        "; trained on %s for %d iterations, alpha %s, seed %d"
+        % (shown_name(training["data"]), training["iterations"],
+           python2_str(training["alpha"]), training["seed"]) if training else ""))
     if tested:
         print("Test data: %s, %s" % (shown_name(options["test"]), tested.description))
     print_labels(result["labels"])
@@ -2532,6 +2600,13 @@ def answer_saved(options: dict) -> None:
         print_scaling(result["scaling"], result["inputs"])
     print_training(result, options["ask"], ([], []) if options["table"] else None, False,
                    [(tested, "On the test examples:")] if tested else [])
+    if drawn:  # the test examples on the map, if any: the data it trained on is not here
+        scaling = result["scaling"]
+        show_train_pictures(options, [result], {
+            "X": scaled(tested.X, scaling) if tested else None, "y": tested and tested.y,
+            "layers": result["layers"], "bias": result["bias"],
+            "iterations": training["iterations"], "seed": training["seed"]},
+            shown_name(training["data"]), scaled(options["ask"], scaling))
 
 
 CURVE_MARKS = "123456789abcdefghijk"  # one for each curve, when there are several
@@ -2551,7 +2626,7 @@ def error_plot(curves: Sequence[Tuple[str, Sequence[Tuple[int, float]]]], width:
          0.35 | **
           0.2 |   *
               +----
-               0  3
+               0 2
                iteration
     """
     longest = max((errors for _, errors in curves), key=len, default=[])
@@ -2603,10 +2678,13 @@ def error_plot(curves: Sequence[Tuple[str, Sequence[Tuple[int, float]]]], width:
         lines.append("%9s |%s" % (label, "".join(grid[row]).rstrip()))
     lines.append(" " * 10 + "+" + "-" * columns)
     ticks = [" "] * (columns + 12)
-    for c in (0, columns - 1, columns // 2):  # the middle only where it fits
-        text = str(longest[picks[c]][0])
-        start = min(c, columns - len(text)) if c else 0
-        if all(ch == " " for ch in ticks[max(start - 1, 0):start + len(text) + 1]):
+    first, final = longest[0][0], longest[-1][0]
+    for iteration in round_ticks(final) if final else [0]:  # round numbers, under their columns
+        c = round((iteration - first) / ((final - first) or 1) * (columns - 1))
+        text = str(iteration)
+        start = min(c - len(text) // 2, columns - len(text)) if c else 0
+        if iteration >= first and c < columns and all(
+                ch == " " for ch in ticks[max(start - 1, 0):start + len(text) + 1]):
             ticks[start:start + len(text)] = text
     lines.append(" " * 11 + "".join(ticks).rstrip())
     lines.append(" " * 11 + "iteration".center(columns).rstrip())
@@ -3811,10 +3889,8 @@ def run_train(options: dict) -> None:
     layers = options["layers"] or [len(table.X[0]), 4, len(table.y[0])]
     check_network(table.X, table.y, layers, bias)
     check_situations(options["ask"], layers[0])
-    if options["table"] and layers[0] > TABLE_MAX_INPUTS:
-        raise InputError("--table lists every 0/1 combination of the inputs, for up to %d "
-                         "inputs (%d rows); this network has %d"
-                         % (TABLE_MAX_INPUTS, 2 ** TABLE_MAX_INPUTS, layers[0]))
+    if options["table"]:
+        check_table(layers[0], table.X)
     check_alphas(options, alphas)
     noted = every or (math.ceil(iterations / 600)
                       if options.get("plot") or options.get("svg") else 0)
@@ -3830,13 +3906,10 @@ def run_train(options: dict) -> None:
     if tested:
         print("Test data: %s, %s" % (shown_name(options["test"]), tested.description))
     print_labels(table.labels)
-    warning = None
     if scaling:
         print_scaling(scaling, table.inputs)
-    else:
-        warning = scale_warning(table.X)
-        if warning:
-            print(warning)
+    elif scale_warning(table.X):
+        print(scale_warning(table.X))
     print("Training layers %s for %d iterations, alpha %s, seed %d%s"
           % (",".join(map(str, layers)), iterations,
              ", ".join(python2_str(alpha) for alpha in alphas), seed,
@@ -3861,15 +3934,13 @@ def run_train(options: dict) -> None:
     result = results[0]
     if not non_finite_note(result):
         print_error(iterations, final_error(result, table.X, table.y))
-        if not scaling and not warning:
-            warning = scale_warning(table.X, result)
-            if warning:
-                print(warning)
     print_training(result, options["ask"], (table.X, table.y) if options["table"] else None,
                    options.get("plot", False), examples)
     show_train_pictures(options, results, settings, name, scaled(options["ask"], scaling))
     if options["save"]:
-        keep_network(options["save"], result)
+        keep_network(options["save"], result, {
+            "data": name if name in DATASETS else os.path.basename(os.fsdecode(name)),
+            "iterations": iterations, "alpha": result["alpha"], "seed": seed})
 
 
 def print_error(iteration: int, error: float) -> None:

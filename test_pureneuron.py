@@ -2335,13 +2335,18 @@ def test_minutes_warn_without_scale_and_train_with_it(tmp_path):
     assert "New situation 300,420 -> %.8f" % expected in out
 
 
-def test_a_network_answering_the_same_to_all_suggests_scale():
+def test_inputs_outside_0_1_suggest_scale_before_training():
     out = run_main("train", "--data", "exam", "--hold-out", "4", "--bias", "--iterations",
-                   "2000")[1]
-    warnings = [line for line in out.splitlines() if line.startswith("Warning")]
-    assert len(warnings) == 1 and "--scale" in warnings[0] and "to every example" in warnings[0]
+                   "200")[1]
+    lines = out.splitlines()
+    warnings = [n for n, line in enumerate(lines) if line.startswith("Warning")]
+    assert len(warnings) == 1 and lines[warnings[0] + 1].startswith("Training layers")
+    assert "inputs reach 9, outside 0..1" in lines[warnings[0]] and "--scale" in out
+    assert "Warning" not in run_main("train", "--data", "exam", "--scale", "--iterations",
+                                     "200")[1]
     assert not [line for line in run_main("train", "--data", "xor", "--layers", "2,1")[1]
                 .splitlines() if line.startswith("Warning")]  # 0/1 inputs: scaling cannot help
+    assert "inputs reach -3," in pureneuron.scale_warning([[0.5, -3], [2, 1]])
 
 
 def test_scaled_maps_the_training_range_to_0_1_and_a_constant_column_to_0():
@@ -3333,3 +3338,120 @@ def test_a_numpy_array_of_several_rows_is_named_on_one_line():
     with pytest.raises(TypeError) as raised:
         pureneuron.multiply([[1.0, 2.0], [3.0, 4.0]], np.array([[1.0, 2.0], [3.0, 4.0]]))
     assert "got a numpy.ndarray: array([[1., 2.], [3., 4.]])" in str(raised.value)
+
+
+# ============================================================================
+# The class's own data, from the command line: loaded networks drawn, the
+# answer table on scaled inputs, the --scale hint, round plot ticks, names
+# ============================================================================
+
+def test_the_alphas_heading_names_answers_only_when_asked():
+    settings = ["train", "--data", "xor", "--layers", "2,1", "--iterations", "10",
+                "--alpha", "1", "--alpha", "2"]
+    out = run_main(*settings)[1]
+    assert "Mean absolute error and right-counts, one column" in out and "answers" not in out
+    out = run_main(*settings, "--ask", "1,0")[1]
+    assert "Mean absolute error, right-counts and answers, one column" in out
+    assert re.search(r"\n1,0 +0\.\d{8} +0\.\d{8}\n", out)
+
+
+def test_the_plot_marks_round_iterations_under_their_columns():
+    errors = [(k, 0.5 - k / 30000) for k in range(0, 10000, 17)]
+    lines = pureneuron.error_plot([("error", errors)])
+    ticks = lines[-2]
+    assert ticks.split() == ["0", "2000", "4000", "6000", "8000"]
+    # each number centred on the column its iteration is drawn in
+    last = errors[-1][0]
+    for word in ticks.split()[1:]:
+        column = round(int(word) / last * 59)
+        start = ticks.index(word) - 11
+        assert start <= column < start + len(word)
+    assert pureneuron.error_plot([("error", [(0, 0.5)])])[-2].split() == ["0"]
+
+
+def test_the_answer_table_is_for_inputs_of_0_and_1(tmp_path):
+    for scale in [(), ("--scale",)]:
+        assert_one_line_error(*run_main("train", "--data", "exam", "--table", *scale),
+                              "--table", "like 8", "--ask")
+    # scaled 0/1 inputs are the same 0/1 inputs: the table and its note stand
+    out = run_main("train", "--data", "xor", "--layers", "2,1", "--iterations", "20",
+                   "--table", "--scale")[1]
+    assert out.endswith("All zeros give 0.5: weights times 0 add up to 0; sigmoid(0) = 0.5. "
+                        "Try --bias.\n")
+    # a constant input scaled maps 1 to 0 and 0 to -1: all zeros are not zeros there
+    out = run_main("train", "--data", "trask", "--layers", "3,1", "--iterations", "20",
+                   "--table", "--scale")[1]
+    assert "Scaled to 0..1: input 1 0..1, input 2 0..1, input 3 1..1\n" in out
+    assert "0 0 0   " in out and "All zeros" not in out
+    path = str(tmp_path / "exam.json")
+    assert run_main("train", "--data", "exam", "--scale", "--iterations", "20",
+                    "--save", path)[0] == 0
+    assert_one_line_error(*run_main("train", "--load", path, "--table"), "like 8")
+
+
+def test_the_listing_names_each_example_by_its_left_out_columns(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_data(tmp_path, class_file(), "class.csv")
+    out = run_main("train", "--data", "class.csv", "--skip", "name", "--scale", "--bias",
+                   "--iterations", "300", "--hold-out", "2")[1]
+    kept = pureneuron.read_examples("class.csv", ["name"])
+    assert kept.names == [name for name, *_ in CLASS_ROWS] and kept.names_heading == "name"
+    trained, held = pureneuron.hold_out(kept, 2, 1)
+    listed = [line.split()[0] for line in out.splitlines()
+              if line.endswith((", right", ", wrong"))]
+    assert listed == trained.names + held.names and sorted(listed) == sorted(kept.names)
+    assert out.count("\nname  inputs ") == 2
+    # by number, with no header: the column's cells, under "example"
+    write_data(tmp_path, "".join("%s,%s,%s,%s\n" % (len(name) * "x" * 5, s, h, p)
+                                 for name, s, h, p in CLASS_ROWS), "plain.csv")
+    out = run_main("train", "--data", "plain.csv", "--skip", "1", "--iterations", "10")[1]
+    assert "\nexample           inputs  " in out and "\nxxxxxxxxxxxxx...  2 9     " in out
+    # without --skip, no names
+    assert "\ninputs  target" in run_main("train", "--data", "xor", "--iterations", "10")[1]
+
+
+def test_a_loaded_network_is_drawn_and_check_and_plot_are_refused(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_data(tmp_path, class_file(), "class.csv")
+    status, out, err = run_main("train", "--data", "class.csv", "--skip", "name", "--scale",
+                                "--iterations", "300", "--seed", "3", "--alpha", "2",
+                                "--save", "net.json")
+    assert (status, err) == (0, "")
+    with open("net.json") as file:
+        assert json.load(file)["training"] == {"data": "class.csv", "iterations": 300,
+                                               "alpha": 2, "seed": 3}
+    status, out, err = run_main("train", "--load", "net.json", "--ask", "5,6", "--svg", "n.svg",
+                                "--map", "--test", "class.csv", "--skip", "name")
+    assert (status, err) == (0, "")
+    assert out.startswith("Network: net.json, layers 2,4,1; trained on class.csv for 300 "
+                          "iterations, alpha 2, seed 3\n")
+    assert "\nWhat the network answers across" in out and out.endswith("Picture written to n.svg\n")
+    with open("n.svg", encoding="utf-8") as file:
+        svg = file.read()
+    assert "class.csv" in svg and "300 iterations, alpha 2" in svg
+    # without --test there are no examples to map
+    out = run_main("train", "--load", "net.json", "--map")[1]
+    assert out.endswith("No map: the data it trained on is not known here.\n")
+    for option in ["--check", "--plot"]:
+        assert_one_line_error(*run_main("train", "--load", "net.json", option), option)
+    assert sorted(os.listdir(".")) == ["class.csv", "n.svg", "net.json"]
+
+
+LOADED_TRAINING = [("no training", None, "--svg draws a network saved with how it trained"),
+                   ("a list", [1], "\"training\""),
+                   ("text iterations", {"data": "x", "iterations": "3", "alpha": 1, "seed": 1},
+                    "\"training\""),
+                   ("alpha 0", {"data": "x", "iterations": 3, "alpha": 0, "seed": 1},
+                    "\"training\""),
+                   ("a long name", {"data": "x" * 201, "iterations": 3, "alpha": 1, "seed": 1},
+                    "\"training\"")]
+
+
+@pytest.mark.parametrize("why, training, message", LOADED_TRAINING,
+                         ids=[case[0] for case in LOADED_TRAINING])
+def test_a_loaded_network_without_its_training_is_not_drawn(tmp_path, why, training, message):
+    path = write_data(tmp_path, changed(training=training) if training else changed(),
+                      "net.json")
+    assert_one_line_error(*run_main("train", "--load", path, "--svg",
+                                    str(tmp_path / "n.svg")), message)
+    assert os.listdir(str(tmp_path)) == ["net.json"]
