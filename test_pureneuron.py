@@ -2664,9 +2664,13 @@ def test_weights_are_written_on_the_lines_of_a_small_network_only():
     small = svg_tree(pureneuron.picture(trained_xor(10)))
     big = svg_tree(pureneuron.picture(trained_xor(10, (3, 9, 4, 1))))
     def written(root):
-        return [t.text for t in elements(root, "text") if re.match(r"-?\d+\.\d\d$", t.text or "")
-                and t.get("text-anchor") == "middle" and t.get("stroke") == "white"]
-    assert len(written(small)) == 2 * 16 and written(big) == []
+        return [t.text for g in groups(root, "weight-labels") for t in elements(g, "text")]
+    # on the trained network only: one value for each of its 16 weights
+    assert len(groups(small, "weight-labels")) == 1
+    assert len(written(small)) == 16 and written(big) == []
+    panel = groups(small, "network")[1]
+    values = sorted(float(v) for v, _ in weight_lines(panel).values())
+    assert sorted(float(t) for t in written(small)) == [round(v, 2) for v in values]
 
 
 def map_corners(root):
@@ -2709,7 +2713,7 @@ def test_with_three_varying_inputs_the_picture_lists_the_answers_instead_of_a_ma
     printed, result = printed_and_returned(pureneuron.multi_layer, iterations=50)
     root = svg_tree(pureneuron.picture(result))
     assert not groups(root, "map-cells")
-    texts = [t.text for t in elements(groups(root, "map")[0], "text")]
+    texts = [t.text for t in elements(groups(root, "answers")[0], "text")]
     assert "No map: 3 inputs of the data vary; a map shows two." in texts
     assert texts.count("new") == 1  # Milo's [1, 1, 0]
 
@@ -2726,7 +2730,9 @@ def test_one_curve_per_alpha_with_a_legend():
         assert len(points) == len(result["errors"]) == 2
     assert len({c.get("stroke") for c in curves}) == 3
     legend = [t.text for t in elements(groups(root, "errors")[0], "text")]
-    assert {"alpha 0.5", "alpha 5", "alpha 50"} <= set(legend)
+    finals = [r["errors"][-1] for r in results]  # no iterations given: the last noted
+    assert {"alpha 0.5: %.3g" % finals[0], "alpha 5: %.3g" % finals[1],
+            "alpha 50: %.3g" % finals[2]} <= set(legend)
     best = min(results, key=lambda r: r["errors"][-1])
     assert "alpha %s, the lowest final error" % best["alpha"] in " ".join(
         t.text or "" for t in elements(root, "text"))
@@ -2738,7 +2744,7 @@ def test_the_error_axis_turns_logarithmic_when_the_error_falls_tenfold():
     def axis(root):
         return [t.text for t in elements(groups(root, "errors")[0], "text")
                 if t.get("transform")][0]
-    assert axis(falling) == "mean absolute error (log scale)"
+    assert axis(falling) == "mean absolute error (log)"
     assert axis(flat) == "mean absolute error"
 
 
@@ -2796,7 +2802,8 @@ def test_svg_on_the_command_line_adds_one_line_to_what_it_prints(tmp_path):
     assert out == POST_OUTPUTS["three-layer"].text.replace(
         "Error:0.00462917677677\nError:0.00395876528027\nError:0.00351012256786\n",
         "Picture written to %s\n" % path)
-    assert len(elements(groups(svg_tree(open(path).read()), "curve")[0], "circle")) == 3
+    # the three errors the post printed, and the error where training ended
+    assert len(elements(groups(svg_tree(open(path).read()), "curve")[0], "circle")) == 4
 
 
 @pytest.mark.parametrize("target", ["missing/x.svg", "."])
@@ -2851,7 +2858,8 @@ def check_rows(out):
     """--check's rows: {weight: (backpropagation, measured, agreement)}."""
     rows = {}
     for line in out.splitlines():
-        match = re.match(r"(\S+\[\d+\]\[\d+\]) +(-?\d+\.\d+) +(-?\d+\.\d+)  (.+)$", line)
+        match = re.match(r"(\S+\[\d+\]\[\d+\])(?: bias)? +(-?\d+\.\d+) +(-?\d+\.\d+)  (.+)$",
+                         line)
         if match:
             rows[match.group(1)] = (float(match.group(2)), float(match.group(3)),
                                     match.group(4))
