@@ -2683,7 +2683,7 @@ def network_of(result, X: Optional[Matrix] = None, y: Optional[Matrix] = None,
                    net.curves[0][1] if net.curves else []) for n, (r, net)
                   in enumerate(zip(result, nets), 1)]
         best = min(range(len(result)), key=lambda n: last_error(curves[n][1]))
-        note = "Drawn above: %s, the lowest final error." % curves[best][0] \
+        note = "Drawn above: %s, lowest final error." % curves[best][0] \
             if len(result) > 1 else ""
         return nets[best]._replace(curves=curves, note=note)
     if "weights" in result:  # train_network's
@@ -2718,8 +2718,8 @@ def network_of(result, X: Optional[Matrix] = None, y: Optional[Matrix] = None,
                    [("error", curve)] if curve else [], X, y, [list(s) for s in asked],
                    held_X=held_X, held_y=held_y, scaling=result.get("scaling"),
                    input_names=result.get("inputs"), target_words=result.get("labels"),
-                   curve_note="Dots: the error as the program printed it, every 10,000 "
-                   "iterations%s." % (", and at the end" if len(curve) > len(errors) else "")
+                   curve_note="Dots: the error the program printed every 10,000 iterations%s; "
+                   "lines join them." % (", and at the end" if len(curve) > len(errors) else "")
                    if noted_by_post else "")
 
 
@@ -3001,13 +3001,13 @@ def network_svg(net: Network, example: Optional[Vector] = None, title: str = "")
                   for m in weights for row in m for w in row) or 1
     if net.starting_weights:  # the trained network is the larger, its values on its lines
         network_panel(svg, net, net.starting_weights, example, largest, "Starting weights",
-                      (10, 96, 340, 354), labelled=False)
+                      (10, 96, 340, 344), labelled=False)
         network_panel(svg, net, net.weights, example, largest, "After training",
-                      (360, 96, 654, 354))
+                      (360, 96, 654, 344))
     else:
         network_panel(svg, net, net.weights, example, largest, "After training",
-                      (10, 96, 1004, 354))
-    left, right, whole = (10, 460, 400, 304), (420, 460, 594, 304), (10, 460, 1004, 304)
+                      (10, 96, 1004, 344))
+    left, right, whole = (10, 450, 400, 314), (420, 450, 594, 314), (10, 450, 1004, 314)
     has_map = not no_map_reason(net)
     has_curve = any(points for _, points in net.curves)
     if has_map:
@@ -3150,7 +3150,7 @@ def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, lar
     longest = max(len(label) for label in net.labels)
     name_size = max(14, min(20, int((xs[1] - xs[0] - 8) / (0.62 * longest))))
     for k, role in enumerate(layer_roles(net)):
-        svg_text(group, xs[k], top + height - (30 if role else 12), net.labels[k], name_size,
+        svg_text(group, xs[k], top + height - 30, net.labels[k], name_size,
                  anchor="middle", weight="bold", font="monospace")
         if role:
             svg_text(group, xs[k], top + height - 9, role, 17, anchor="middle", colour="#333333")
@@ -3205,15 +3205,16 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     held = [(s, t[0], "not trained on") for s, t in zip(net.held_X, net.held_y)
             if on_the_map(net, s)]
     wrong = [(answer(s) >= 0.5) != (t >= 0.5) for s, t, _ in trained + held]
-    key = ["black line: answer 0.5", "circles: examples, %s" % (
-        "1 = %s, 0 = %s" % tuple(reversed(net.target_words)) if net.target_words
+    key = ["line: answer 0.5", "circles: examples, %s" % (
+        # kept on one line each: 1 = pass
+        "1\u00a0=\u00a0%s, 0\u00a0=\u00a0%s" % tuple(reversed(net.target_words)) if net.target_words
         else "their targets")]
     if held:
         key.append("diamonds: held out")
     if any(wrong):
-        key.append("yellow: answered wrongly")
+        key.append("yellow: wrong")
     if any(on_the_map(net, s) for s in net.asked):
-        key.append("dashed square: a new situation")
+        key.append("dashed: new")
     if held_inputs_text(net):
         key.append(held_inputs_text(net))
     notes = wrapped("; ".join(key), int((width - 4) / (CHARACTER_WIDTH * 17)))
@@ -3396,9 +3397,10 @@ def error_chart(svg, net: Network, box: Tuple[float, float, float, float]) -> No
                  anchor="middle")
     svg_text(group, plot_left + plot_width / 2, plot_top + plot_height + 46, "iterations",
              anchor="middle")
-    label = svg_text(group, left + 14, plot_top + plot_height / 2,
-                     "mean absolute error%s" % (" (log)" if logarithmic else ""), 17,
-                     anchor="middle")
+    words = next(words for words in ("mean absolute error%s" % (" (log)" if logarithmic else ""),
+                                     "error%s" % (" (log)" if logarithmic else ""), "error")
+                 if text_width(words, 16) <= plot_height or words == "error")
+    label = svg_text(group, left + 14, plot_top + plot_height / 2, words, 16, anchor="middle")
     label.set("transform", "rotate(-90 %.1f %.1f)" % (left + 8, plot_top + plot_height / 2))
     drawn = []
     for n, (name, points) in enumerate(curves):
