@@ -3388,6 +3388,8 @@ def error_chart(svg, net: Network, box: Tuple[float, float, float, float]) -> No
                     stroke="#dddddd")
         svg_text(group, plot_left - 6, y + 6, "%g" % value, anchor="end")
     ticks_across = round_ticks(last)
+    if last - ticks_across[-1] > 0.4 * (ticks_across[1] - ticks_across[0]):
+        ticks_across.append(last)  # where training ended, when it is not a round number
     while len(ticks_across) > 2 and plot_width / (len(ticks_across) - 1) < text_width(
             "{:,}".format(last), TEXT_SIZE) + 16:
         ticks_across = ticks_across[::2]  # room for each number
@@ -3399,7 +3401,7 @@ def error_chart(svg, net: Network, box: Tuple[float, float, float, float]) -> No
              anchor="middle")
     words = next(words for words in ("mean absolute error%s" % (" (log)" if logarithmic else ""),
                                      "error%s" % (" (log)" if logarithmic else ""), "error")
-                 if text_width(words, 16) <= plot_height or words == "error")
+                 if text_width(words, 16) <= plot_height + 10 or words == "error")
     label = svg_text(group, left + 14, plot_top + plot_height / 2, words, 16, anchor="middle")
     label.set("transform", "rotate(-90 %.1f %.1f)" % (left + 8, plot_top + plot_height / 2))
     drawn = []

@@ -3199,3 +3199,143 @@ def test_several_alphas_share_one_terminal_plot_with_a_mark_and_a_legend_each():
     assert end[0] < end[1]
     status, out, err = run_main("gradient-descent", "--iterations", "20001", "--plot")
     assert (status, err) == (0, "") and "7 alpha 1000" in out.splitlines()[-1]
+
+
+# ============================================================================
+# Pictures for a class: the data's own units, held-out and wrong examples,
+# curves that end where training ended, text that fits
+# ============================================================================
+
+def exam_picture(tmp_path, *extra):
+    path = str(tmp_path / "exam.svg")
+    status, out, err = run_main("train", "--data", "exam", "--scale", "--iterations", "3000",
+                                "--svg", path, *extra)
+    assert (status, err) == (0, "")
+    return svg_tree(open(path, encoding="utf-8").read()), out
+
+
+def test_the_map_speaks_the_datas_units_and_names(tmp_path):
+    root, out = exam_picture(tmp_path, "--ask", "6,7")
+    texts = [t.text for t in elements(root, "text")]
+    assert "Circles: each neuron's output, white for 0 to black for 1, for studied 6, slept 7" \
+        in texts
+    in_map = [t.text for t in elements(groups(root, "map")[0], "text")]
+    # the axes run over the data's range (studied 1..8 h, slept 3..9 h), named by its header
+    assert {"studied", "slept", "1", "8", "3", "9"} <= set(in_map)
+    assert any("1\u00a0=\u00a0pass, 0\u00a0=\u00a0fail" in (t or "") for t in in_map)
+    marks = elements(root, "circle", "example")
+    assert len(marks) == 16
+    assert all(tooltip_of(m).startswith("trained on studied ") for m in marks)
+    new = elements(root, "rect", "new-situation")
+    assert len(new) == 1 and tooltip_of(new[0]).startswith("new situation studied 6, slept 7:")
+
+
+def test_held_out_examples_are_diamonds_and_wrong_answers_are_yellow(tmp_path):
+    root, out = exam_picture(tmp_path, "--hold-out", "4")
+    trained, held = elements(root, "circle", "example"), elements(root, "polygon", "held-out")
+    assert (len(trained), len(held)) == (12, 4)
+    table = pureneuron.DATASETS["exam"]
+    scaling = pureneuron.scaling_of(table.X)
+    for mark in trained + held:
+        # the tooltip's situation, in hours, answered again by a network trained here
+        words = re.match(r"(?:trained on|not trained on) studied (\S+), slept (\S+): target "
+                         r"(pass|fail), answer (\d\.\d{8}), (right|wrong)$", tooltip_of(mark))
+        assert words, tooltip_of(mark)
+        answer, target = float(words.group(4)), words.group(3) == "pass"
+        assert (words.group(5) == "wrong") == ((answer >= 0.5) != target)
+        assert (mark.get("fill") == pureneuron.WRONG_FILL) == (words.group(5) == "wrong")
+    kept, held_table = pureneuron.hold_out(table, 4, 1)
+    result = pureneuron.train_network(pureneuron.scaled(kept.X, scaling), kept.y, [2, 4, 1],
+                                      iterations=3000)
+    result["scaling"] = scaling
+    answers = sorted("%.8f" % pureneuron.network_answer(result, row) for row in held_table.X)
+    assert sorted(re.search(r"answer (\S+),", tooltip_of(m)).group(1) for m in held) == answers
+    # the right-count printed and the picture agree
+    wrong_in_print = out.count(", wrong")
+    assert wrong_in_print == sum(m.get("fill") == pureneuron.WRONG_FILL for m in trained + held)
+
+
+def test_the_curve_ends_with_the_error_of_the_final_weights():
+    result = trained_xor(2550)  # noted every 100: the last at 2,500
+    net = pureneuron.network_of(result, XOR_X, XOR_Y, iterations=2550)
+    iteration, error = net.curves[0][1][-1]
+    outputs = [1 / (1 + math.exp(-sum(h * w[0] for h, w in zip(
+        [1 / (1 + math.exp(-sum(x * w for x, w in zip(row, column))))
+         for column in zip(*result["weights"][0])], result["weights"][1]))))
+        for row in XOR_X]
+    assert iteration == 2550
+    assert error == pytest.approx(sum(abs(t[0] - o) for t, o in zip(XOR_Y, outputs)) / 4,
+                                  rel=1e-12)
+    root = svg_tree(pureneuron.picture(net))
+    ticks = [t.text for t in elements(groups(root, "errors")[0], "text")
+             if t.get("text-anchor") == "middle"]
+    assert ticks[-3:-1] == ["2,550", "iterations"]  # the axis ends where training did
+
+
+def test_curves_on_top_of_one_another_are_dashed_apart_with_their_last_errors():
+    printed, results = printed_and_returned(pureneuron.gradient_descent, iterations=20001)
+    root = svg_tree(pureneuron.picture(pureneuron.program_network(
+        pureneuron.gradient_descent, results, iterations=20001)))
+    curves = groups(root, "curve")
+    by_alpha = {tooltip_of(c).split(":")[0]: c.get("stroke-dasharray") for c in curves}
+    # alpha 0.001 barely moves from 0.5 in 20,000 iterations; alpha 1000 sits at 0.5
+    assert by_alpha["alpha 0.001"] != by_alpha["alpha 1000"]
+    assert by_alpha["alpha 10"] == "none"
+    legend = [t.text for t in elements(groups(root, "errors")[0], "text")]
+    for result in results:
+        net = pureneuron.network_of(result)
+        answers = pureneuron.forward(net.weights, net.X)[-1]
+        final = sum(abs(t[0] - a[0]) for t, a in zip(net.y, answers)) / len(net.y)
+        assert "alpha %s: %.3g" % (pureneuron.python2_str(result["alpha"]), final) in legend
+    texts = " ".join(t.text or "" for t in elements(root, "text"))
+    assert "every 10,000 iterations, and at the end" in texts
+
+
+def test_the_title_fits_the_width_and_long_file_names_are_shortened(tmp_path):
+    path = write_data(tmp_path, "a,b,t\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n",
+                      "the classes very own spreadsheet of examples.csv")
+    svg = str(tmp_path / "x.svg")
+    assert run_main("train", "--data", path, "--iterations", "300", "--alpha", "0.1",
+                    "--alpha", "1", "--alpha", "10", "--bias", "--svg", svg)[0] == 0
+    root = svg_tree(open(svg, encoding="utf-8").read())
+    for text in elements(root, "text"):
+        x, size = float(text.get("x")), float(text.get("font-size"))
+        if text.get("text-anchor") == "start" and not text.get("transform"):
+            assert x + pureneuron.text_width(text.text, size) <= 1024, text.text
+        assert size >= 14, text.text
+    title = elements(root, "text")[0].text
+    assert str(tmp_path) not in title and "..." in title and "alpha 0.1, 1, 10" in title
+
+
+def test_a_program_without_noted_errors_shows_each_answer_and_the_posts_question():
+    printed, result = printed_and_returned(pureneuron.nine_lines)
+    root = svg_tree(pureneuron.picture(pureneuron.program_network(pureneuron.nine_lines,
+                                                                  result)))
+    assert not groups(root, "errors")
+    texts = [t.text for t in elements(groups(root, "answers")[0], "text")]
+    assert "1, 0, 0" in texts and "0.99993704" in texts  # the post's question and answer
+    assert "No errors were noted" not in " ".join(t.text or "" for t in elements(root, "text"))
+
+
+def test_layer_names_are_in_a_font_where_l_and_capital_i_differ():
+    root = svg_tree(pureneuron.picture(trained_xor(10)))
+    names = [t for t in elements(root, "text") if t.text in ("l0", "l1", "l2")]
+    assert len(names) == 6 and all(t.get("font-family") == "monospace" for t in names)
+
+
+def test_a_zig_zagging_error_is_captioned(tmp_path):
+    path = str(tmp_path / "exam.svg")
+    assert run_main("train", "--data", "exam", "--scale", "--svg", path)[0] == 0
+    texts = " ".join(t.text or "" for t in elements(svg_tree(open(path).read()), "text"))
+    assert "zig-zags" in " ".join(texts.split())
+    calm = " ".join(t.text or "" for t in elements(svg_tree(pureneuron.picture(trained_xor())),
+                                                  "text"))
+    assert "zig-zags" not in calm
+
+
+def test_check_names_the_bias_rows():
+    status, out, err = run_main("train", "--data", "and", "--layers", "2,2,1", "--bias",
+                                "--iterations", "1", "--check")
+    named = [line.split()[0] for line in out.splitlines() if " bias " in line
+             and re.match(r"syn\d\[", line)]
+    assert named == ["syn0[2][0]", "syn0[2][1]", "syn1[2][0]"]
