@@ -2873,13 +2873,14 @@ def map_text(net: Network, columns: int = 41, rows: int = 21) -> List[str]:
         if on_the_map(net, situation):
             mark(situation, "?")
     held = held_inputs_text(net)
-    lines = ["What the network answers across input %d (across) and input %d (up)"
-             % (first + 1, second + 1)] + (["(%s)" % held] if held else [])
-    for r in reversed(range(rows)):
-        label = number_text(ys[r]) if r in (0, rows - 1) else ""
+    lines = ["What the network answers across %s (across) and %s (up)"
+             % (input_name(net, first), input_name(net, second))] + (
+                 ["(%s)" % held] if held else [])
+    for r in reversed(range(rows)):  # the axes in the data's units
+        label = number_text(data_value(net, second, ys[r])) if r in (0, rows - 1) else ""
         lines.append("%6s |%s|" % (label, "".join(grid[r])))
     lines.append(" " * 7 + "+" + "-" * columns + "+")
-    left, right = number_text(xs[0]), number_text(xs[-1])
+    left, right = (number_text(data_value(net, first, x)) for x in (xs[0], xs[-1]))
     lines.append(" " * 8 + left + " " * (columns - len(left) - len(right)) + right)
     lines.append("  Answers in tenths from 0 to 1: '%s' below 0.5, '%s' 0.5 and above"
                  % (MAP_CHARACTERS[:5], MAP_CHARACTERS[5:]))

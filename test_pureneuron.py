@@ -2834,7 +2834,8 @@ def test_map_draws_the_answers_in_characters(data, held, tmp_path, monkeypatch):
                                 "--bias")
     assert (status, err) == (0, "")
     lines = out.splitlines()
-    start = lines.index("What the network answers across input 1 (across) and input 2 (up)")
+    start = lines.index("What the network answers across %s (across) and %s (up)"
+                        % (("input 1", "input 2") if data == "trask" else ("a", "b")))
     assert lines[start + 1:start + 1 + len(held)] == held
     rows = lines[start + 1 + len(held):start + 22 + len(held)]
     assert all(len(row) == 50 for row in rows)
