@@ -2687,7 +2687,7 @@ def network_of(result, X: Optional[Matrix] = None, y: Optional[Matrix] = None,
             if len(result) > 1 else ""
         return nets[best]._replace(curves=curves, note=note)
     if "weights" in result:  # train_network's
-        weights, starting = result["weights"], result["starting_weights"]
+        weights, starting = result["weights"], result.get("starting_weights")
         names = ["syn%d" % k for k in range(len(weights))]
         labels = ["l%d" % k for k in range(len(weights) + 1)]
     else:
