@@ -3033,12 +3033,9 @@ def svg_element(parent, tag: str, **attributes):
 
 def svg_text(parent, x: float, y: float, words: str, size: int = TEXT_SIZE,
              anchor: str = "start", weight: str = "normal", colour: str = "#000000",
-             halo: bool = False, font: str = ""):
-    """A line of text at (x, y); halo: a white outline so it reads over lines and shading."""
-    extra = dict(stroke="white", stroke_width=4, paint_order="stroke",
-                 stroke_linejoin="round") if halo else {}
-    if font:
-        extra["font_family"] = font
+             font: str = ""):
+    """A line of text at (x, y), in the picture's font unless another is named."""
+    extra = {"font_family": font} if font else {}
     element = svg_element(parent, "text", x=float(x), y=float(y), font_size=size,
                           text_anchor=anchor, font_weight=weight, fill=colour, **extra)
     element.text = words
