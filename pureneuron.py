@@ -3094,7 +3094,8 @@ def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, lar
     spacings = [min(90.0, inner_height / count) for count in nodes_in]
     radii = [min(24.0, spacing * 0.4) for spacing in spacings]
     # the input nodes' names, written to their left, need room there
-    names = [input_name(net, i) for i in range(counts[0])] if net.input_names else []
+    names = [input_name(net, i) for i in range(counts[0])] \
+        if net.input_names and labelled else []  # the small panel keeps its room
     name_room = max([text_width(name, TEXT_SIZE) for name in names + ["bias"] * net.bias]
                     + [0])
     margins = (24 + max(radii) + name_room, 24 + max(radii))
@@ -3385,12 +3386,11 @@ def error_chart(svg, net: Network, box: Tuple[float, float, float, float]) -> No
         svg_element(group, "line", x1=plot_left, y1=y, x2=plot_left + plot_width, y2=y,
                     stroke="#dddddd")
         svg_text(group, plot_left - 6, y + 6, "%g" % value, anchor="end")
-    ticks_across = round_ticks(last)
-    if last - ticks_across[-1] > 0.4 * (ticks_across[1] - ticks_across[0]):
-        ticks_across.append(last)  # where training ended, when it is not a round number
-    while len(ticks_across) > 2 and plot_width / (len(ticks_across) - 1) < text_width(
-            "{:,}".format(last), TEXT_SIZE) + 16:
-        ticks_across = ticks_across[::2]  # room for each number
+    # as many round numbers as there is room for, and the end when it is not round
+    room = max(1, min(5, int(plot_width / (text_width("{:,}".format(last), TEXT_SIZE) + 30))))
+    ticks_across = round_ticks(last, room)
+    if len(ticks_across) > 1 and last - ticks_across[-1] > 0.4 * ticks_across[1]:
+        ticks_across.append(last)
     for iteration in ticks_across:
         x = page(iteration, ticks[0])[0]
         svg_text(group, x, plot_top + plot_height + 22, "{:,}".format(iteration),
@@ -3460,24 +3460,24 @@ def zig_zag_note(curves: List[Tuple[str, List[Tuple[int, float]]]]) -> str:
     return ""
 
 
-def round_ticks(last: int) -> List[int]:
+def round_ticks(last: int, steps: int = 5) -> List[int]:
     """Round iterations from 0 to last for an axis: 1, 2 or 5 times a power of ten apart.
 
-    >>> round_ticks(9996), round_ticks(60000)
-    ([0, 2000, 4000, 6000, 8000], [0, 20000, 40000, 60000])
+    >>> round_ticks(9996), round_ticks(60000), round_ticks(10000, 3)
+    ([0, 2000, 4000, 6000, 8000], [0, 20000, 40000, 60000], [0, 5000, 10000])
     """
-    step = max(1, round(round_step(last)))
+    step = max(1, round(round_step(last, steps)))
     return list(range(0, last + 1, step))
 
 
-def round_step(high: float) -> float:
-    """A step of 1, 2 or 5 times a power of ten that marks 0 to high in at most 5 steps.
+def round_step(high: float, steps: int = 5) -> float:
+    """A step of 1, 2 or 5 times a power of ten that marks 0 to high in at most `steps` steps.
 
     >>> round_step(0.546), round_step(60000)
     (0.2, 20000)
     """
-    power = 10 ** math.floor(math.log10(high / 5))
-    step = next(power * f for f in (1, 2, 5, 10) if high / (power * f) <= 5)
+    power = 10 ** math.floor(math.log10(high / steps))
+    step = next(power * f for f in (1, 2, 5, 10) if high / (power * f) <= steps)
     return round(step, 12) if power < 1 else step
 
 
