@@ -2769,10 +2769,16 @@ class Network(NamedTuple):
     starting_weights: Optional[List[Matrix]]
     bias: bool
     curves: List[Tuple[str, List[Tuple[int, float]]]]  # (label, (iteration, error) pairs)
-    X: Optional[Matrix] = None
+    X: Optional[Matrix] = None         # the examples, as the network takes them (scaled)
     y: Optional[Matrix] = None
     asked: Sequence[Vector] = ()       # new situations: not trained on
     note: str = ""                     # which of several networks is drawn
+    held_X: Matrix = ()                # examples held out or tested: not trained on
+    held_y: Matrix = ()
+    scaling: Optional[List[Tuple[Number, Number]]] = None  # each input's range, shown as 0..1
+    input_names: Optional[List[str]] = None
+    target_words: Optional[List[str]] = None   # the target's words for 0 and 1: fail, pass
+    curve_note: str = ""               # how the errors were noted
 
 
 # How a picture reads each post program's result: a key that only that result
@@ -2790,9 +2796,13 @@ PROGRAM_RESULTS = {
 
 def network_of(result, X: Optional[Matrix] = None, y: Optional[Matrix] = None,
                starting_weights: Optional[List[Matrix]] = None,
-               asked: Sequence[Vector] = ()) -> Network:
+               asked: Sequence[Vector] = (), held: Optional[Tuple[Matrix, Matrix]] = None,
+               iterations: Optional[int] = None) -> Network:
     """What a program (or train_network) returned, as a Network; the posts' data filled in.
 
+    X, asked and held (examples not trained on: inputs, targets) are as the
+    network takes them, scaled where it was trained on scaled inputs.
+    iterations: how long it trained, so that the error curve ends there.
     A list (gradient_descent's, one network per alpha) gives one error curve
     per alpha and draws the network whose last error is lowest.
 
@@ -2806,15 +2816,16 @@ def network_of(result, X: Optional[Matrix] = None, y: Optional[Matrix] = None,
     (['l0', 'l1'], ['syn0'], [[0], [0], [1], [1]])
     """
     if isinstance(result, list):
+        nets = [network_of(r, X, y, starting_weights, asked, held, iterations) for r in result]
         curves = [("alpha " + python2_str(r["alpha"]) if "alpha" in r else "network %d" % n,
-                   noted_errors(r["errors"])) for n, r in enumerate(result, 1)]
+                   net.curves[0][1] if net.curves else []) for n, (r, net)
+                  in enumerate(zip(result, nets), 1)]
         best = min(range(len(result)), key=lambda n: last_error(curves[n][1]))
-        drawn = network_of(result[best], X, y, starting_weights, asked)
-        note = "drawn: %s, the lowest final error" % curves[best][0] if len(result) > 1 else ""
-        return drawn._replace(curves=curves, note=note)
-    curves = [("error", noted_errors(result["errors"]))] if result.get("errors") else []
+        note = "Drawn above: %s, lowest final error." % curves[best][0] \
+            if len(result) > 1 else ""
+        return nets[best]._replace(curves=curves, note=note)
     if "weights" in result:  # train_network's
-        weights, starting = result["weights"], result["starting_weights"]
+        weights, starting = result["weights"], result.get("starting_weights")
         names = ["syn%d" % k for k in range(len(weights))]
         labels = ["l%d" % k for k in range(len(weights) + 1)]
     else:
@@ -2832,8 +2843,22 @@ def network_of(result, X: Optional[Matrix] = None, y: Optional[Matrix] = None,
             X, y = DATASETS[data][:2]
         asked = asked or question
     starting = starting_weights or starting  # given, or as the result has them
-    return Network(labels, names, list(weights), list(starting) if starting else None,
-                   bool(result.get("bias")), curves, X, y, [list(s) for s in asked])
+    bias = bool(result.get("bias"))
+    errors = result.get("errors") or []
+    curve = noted_errors(errors)
+    noted_by_post = bool(errors) and not isinstance(errors[0], tuple)
+    if curve and X is not None and iterations and iterations > curve[-1][0]:
+        # the error of the final weights: where training ended, not where it was last noted
+        final = mean(absolute(subtract(y, forward(weights, X, bias)[-1])))
+        curve.append((iterations, final))
+    held_X, held_y = held or ([], [])
+    return Network(labels, names, list(weights), list(starting) if starting else None, bias,
+                   [("error", curve)] if curve else [], X, y, [list(s) for s in asked],
+                   held_X=held_X, held_y=held_y, scaling=result.get("scaling"),
+                   input_names=result.get("inputs"), target_words=result.get("labels"),
+                   curve_note="Dots: the error the program printed every 10,000 iterations%s; "
+                   "lines join them." % (", and at the end" if len(curve) > len(errors) else "")
+                   if noted_by_post else "")
 
 
 def noted_errors(errors: list) -> List[Tuple[int, float]]:
@@ -2851,7 +2876,42 @@ def program_network(function: Callable, result, **settings) -> Network:
     with contextlib.redirect_stdout(io.StringIO()):
         start = function(**dict(settings, iterations=0))
     first = start[0] if isinstance(start, list) else start
-    return network_of(result, starting_weights=network_of(first).weights)
+    return network_of(result, starting_weights=network_of(first).weights,
+                      iterations=settings.get("iterations"))
+
+
+# --- the data's own units and names ------------------------------------------------
+
+def data_value(net: Network, column: int, value: Number) -> Number:
+    """An input as the data has it: the network's scaled 0..1 mapped back to the data's range.
+
+    >>> data_value(Network([], [], [], None, False, [], scaling=[(1, 8)]), 0, 0.5)
+    4.5
+    """
+    if not net.scaling:
+        return value
+    low, high = net.scaling[column]
+    return low + (high - low) * value
+
+
+def input_name(net: Network, column: int) -> str:
+    """An input's name: the data's header's, or input 1, input 2, ..."""
+    return net.input_names[column] if net.input_names else "input %d" % (column + 1)
+
+
+def situation_text(net: Network, situation: Vector) -> str:
+    """A situation in the data's units, named where the data names its inputs: 'studied 6, slept 7'."""
+    values = [number_text(data_value(net, c, x)) for c, x in enumerate(situation)]
+    if net.input_names:
+        return ", ".join("%s %s" % (name, value) for name, value in zip(net.input_names, values))
+    return ", ".join(values)
+
+
+def target_text(net: Network, target: Number) -> str:
+    """A target as the data says it: its word (pass), or its number."""
+    if net.target_words and target in (0, 1):
+        return net.target_words[int(target)]
+    return number_text(target)
 
 
 # --- the decision map: the network's answer across its two varying inputs ----
@@ -2911,8 +2971,8 @@ def held_inputs_text(net: Network) -> str:
     if not held_columns:
         return ""
     return "%s held at %s, as in every example" % (
-        " and ".join("input %d" % (c + 1) for c in held_columns),
-        ", ".join(number_text(held[c]) for c in held_columns))
+        " and ".join(input_name(net, c) for c in held_columns),
+        ", ".join(number_text(data_value(net, c, held[c])) for c in held_columns))
 
 
 def number_text(x: Number) -> str:
@@ -2951,13 +3011,14 @@ def map_text(net: Network, columns: int = 41, rows: int = 21) -> List[str]:
         if on_the_map(net, situation):
             mark(situation, "?")
     held = held_inputs_text(net)
-    lines = ["What the network answers across input %d (across) and input %d (up)"
-             % (first + 1, second + 1)] + (["(%s)" % held] if held else [])
-    for r in reversed(range(rows)):
-        label = number_text(ys[r]) if r in (0, rows - 1) else ""
+    lines = ["What the network answers across %s (across) and %s (up)"
+             % (input_name(net, first), input_name(net, second))] + (
+                 ["(%s)" % held] if held else [])
+    for r in reversed(range(rows)):  # the axes in the data's units
+        label = number_text(data_value(net, second, ys[r])) if r in (0, rows - 1) else ""
         lines.append("%6s |%s|" % (label, "".join(grid[r])))
     lines.append(" " * 7 + "+" + "-" * columns + "+")
-    left, right = number_text(xs[0]), number_text(xs[-1])
+    left, right = (number_text(data_value(net, first, x)) for x in (xs[0], xs[-1]))
     lines.append(" " * 8 + left + " " * (columns - len(left) - len(right)) + right)
     lines.append("  Answers in tenths from 0 to 1: '%s' below 0.5, '%s' 0.5 and above"
                  % (MAP_CHARACTERS[:5], MAP_CHARACTERS[5:]))
@@ -2994,6 +3055,12 @@ def boundary_segments(answers: List[Vector], level: float = 0.5) -> List[Tuple[t
 
 # --- the SVG ---------------------------------------------------------------------
 
+TEXT_SIZE = 18        # px: what a class reads from the back of a room
+HEADING_SIZE = 21
+WRONG_FILL = "#f0e442"   # yellow: an example the network answers wrongly
+CHARACTER_WIDTH = 0.56   # a sans-serif character's width, about, in font sizes
+
+
 def answer_colour(a: float) -> str:
     """The map's colour for an answer: vermilion at 0, white at 0.5, blue at 1.
 
@@ -3014,6 +3081,11 @@ def grey(a: float) -> str:
 def weight_text(w: float) -> str:
     """A weight as a tooltip gives it: 8 digits after the point, as the posts print them."""
     return "%.8f" % w
+
+
+def text_width(words: str, size: float) -> float:
+    """About how wide a line of text is drawn, in px."""
+    return CHARACTER_WIDTH * size * len(words)
 
 
 class Picture:
@@ -3038,14 +3110,14 @@ def picture(result, X: Optional[Matrix] = None, y: Optional[Matrix] = None,
     """The picture of a program's (or train_network's) result: network, map and error curve.
 
     example: the inputs whose outputs shade the neurons (default: the first
-    example).  details go to network_of: starting_weights, asked.
+    example).  details go to network_of: starting_weights, asked, held, iterations.
     """
     net = result if isinstance(result, Network) else network_of(result, X, y, **details)
     return Picture(network_svg(net, example, title))
 
 
 def network_svg(net: Network, example: Optional[Vector] = None, title: str = "") -> str:
-    """The SVG text: the network before and after training, its decision map, its error curve."""
+    """The SVG text: the network before and after training, what it answers, its error curve."""
     for k, synapses in enumerate(net.weights):
         if len(synapses[0]) > PICTURE_MAX_NEURONS or len(synapses) > PICTURE_MAX_NEURONS + 1:
             raise ValueError("a picture draws at most %d neurons a layer; %s is %s"
@@ -3057,23 +3129,35 @@ def network_svg(net: Network, example: Optional[Vector] = None, title: str = "")
     ET.SubElement(svg, "rect", width="100%", height="100%", fill="white")
     sizes = [len(net.weights[0]) - net.bias] + [len(m[0]) for m in net.weights]
     heading = title or "A network of %s" % " -> ".join(map(str, sizes))
-    svg_text(svg, 16, 30, heading + (" (%s)" % net.note if net.note else ""), 22, weight="bold")
-    weight_legend(svg, 16, 58)
+    fitted_text(svg, 14, 32, heading, 26, PICTURE_WIDTH - 28, weight="bold")
+    weight_legend(svg, 14, 60)
     if example is None:
         example = net.X[0] if net.X is not None else [1] * sizes[0]
-    shown = "shaded by each neuron's output for input%s %s" % (
-        "s" if len(example) > 1 else "", ", ".join(map(number_text, example)))
+    fitted_text(svg, 14, 86, "Circles: each neuron's output, white for 0 to black for 1, "
+                "for %s%s" % ("" if net.input_names else "inputs ", situation_text(net, example)), TEXT_SIZE, PICTURE_WIDTH - 28,
+                colour="#333333")
     largest = max(abs(w) for weights in [net.weights] + [net.starting_weights or []]
                   for m in weights for row in m for w in row) or 1
-    if net.starting_weights:
-        panels = [("Starting weights", net.starting_weights, (10, 70, 497, 380)),
-                  ("After training", net.weights, (517, 70, 497, 380))]
+    if net.starting_weights:  # the trained network is the larger, its values on its lines
+        network_panel(svg, net, net.starting_weights, example, largest, "Starting weights",
+                      (10, 96, 340, 344), labelled=False)
+        network_panel(svg, net, net.weights, example, largest, "After training",
+                      (360, 96, 654, 344))
     else:
-        panels = [("After training", net.weights, (10, 70, 1004, 380))]
-    for caption, weights, box in panels:
-        network_panel(svg, net, weights, example, largest, caption + ", " + shown, box)
-    decision_map(svg, net, (10, 462, 360, 300))
-    error_chart(svg, net.curves, (380, 462, 634, 300))
+        network_panel(svg, net, net.weights, example, largest, "After training",
+                      (10, 96, 1004, 344))
+    left, right, whole = (10, 450, 400, 314), (420, 450, 594, 314), (10, 450, 1004, 314)
+    has_map = not no_map_reason(net)
+    has_curve = any(points for _, points in net.curves)
+    if has_map:
+        decision_map(svg, net, left)
+    else:
+        answers_panel(svg, net, left if has_curve else whole, "What it answers",
+                      no_map_reason(net))
+    if has_curve:
+        error_chart(svg, net, right)
+    elif has_map:
+        answers_panel(svg, net, right, "Its answers, example by example")
     return ET.tostring(svg, encoding="unicode")
 
 
@@ -3085,15 +3169,25 @@ def svg_element(parent, tag: str, **attributes):
                                        for key, value in attributes.items()})
 
 
-def svg_text(parent, x: float, y: float, words: str, size: int = 16, anchor: str = "start",
-             weight: str = "normal", colour: str = "#000000", halo: bool = False):
-    """A line of text at (x, y); halo: a white outline so it reads over lines and shading."""
-    extra = dict(stroke="white", stroke_width=4, paint_order="stroke",
-                 stroke_linejoin="round") if halo else {}
+def svg_text(parent, x: float, y: float, words: str, size: int = TEXT_SIZE,
+             anchor: str = "start", weight: str = "normal", colour: str = "#000000",
+             font: str = ""):
+    """A line of text at (x, y), in the picture's font unless another is named."""
+    extra = {"font_family": font} if font else {}
     element = svg_element(parent, "text", x=float(x), y=float(y), font_size=size,
                           text_anchor=anchor, font_weight=weight, fill=colour, **extra)
     element.text = words
     return element
+
+
+def fitted_text(parent, x: float, y: float, words: str, size: int, width: float,
+                smallest: int = 16, **style):
+    """A line of text shrunk to fit width, down to `smallest`; beyond that, cut with '...'."""
+    size = max(smallest, min(size, int(width / (CHARACTER_WIDTH * max(1, len(words))))))
+    most = int(width / (CHARACTER_WIDTH * size))
+    if len(words) > most:
+        words = words[:most - 3].rstrip() + "..."
+    return svg_text(parent, x, y, words, size, **style)
 
 
 def tooltip(element, words: str) -> None:
@@ -3105,46 +3199,55 @@ def weight_legend(svg, x: float, y: float) -> None:
     """The key to the lines: blue positive, vermilion negative, thicker for larger weights."""
     for offset, (colour, words) in enumerate([("#0072b2", "positive weight"),
                                               ("#d55e00", "negative weight")]):
-        left = x + offset * 210
-        svg_element(svg, "line", x1=float(left), y1=float(y - 5), x2=float(left + 40),
-                    y2=float(y - 5), stroke=colour, stroke_width=6)
-        svg_text(svg, left + 48, y, words, 16)
-    svg_text(svg, x + 420, y, "thicker line: larger weight; hover a line for its value", 16)
+        left = x + offset * 215
+        svg_element(svg, "line", x1=float(left), y1=float(y - 6), x2=float(left + 40),
+                    y2=float(y - 6), stroke=colour, stroke_width=6)
+        svg_text(svg, left + 48, y, words)
+    svg_text(svg, x + 430, y, "thicker: larger; hover a line for its value")
+
+
+def layer_roles(net: Network) -> List[str]:
+    """What each column of neurons is, where its name does not say: inputs, hidden, output."""
+    roles = ["inputs"] + ["hidden"] * (len(net.weights) - 1) + ["output"]
+    return ["" if role in label else role for role, label in zip(roles, net.labels)]
 
 
 def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, largest: float,
-                  caption: str, box: Tuple[float, float, float, float]) -> None:
-    """Neurons in columns, one a layer, and every weight as a line from one to the next."""
+                  heading: str, box: Tuple[float, float, float, float],
+                  labelled: bool = True) -> None:
+    """Neurons in columns, one a layer, and every weight as a line from one to the next.
+
+    labelled: write each weight's value on its line, when there are few enough.
+    """
     left, top, width, height = box
     group = svg_element(svg, "g", class_="network")
     svg_element(group, "rect", x=float(left), y=float(top), width=float(width),
                 height=float(height), fill="none", stroke="#bbbbbb", rx=6)
-    heading, shading = caption.split(", ", 1)
-    svg_text(group, left + 10, top + 24, heading, 18, weight="bold")
-    svg_text(group, left + 10, top + 44, shading, 14, colour="#333333")
+    svg_text(group, left + 10, top + 26, heading, HEADING_SIZE, weight="bold")
     outputs = forward(weights, [list(example)], net.bias)
     columns = len(weights) + 1
     counts = [len(weights[0]) - net.bias] + [len(m[0]) for m in weights]
     nodes_in = [count + (net.bias and k < columns - 1) for k, count in enumerate(counts)]
-    inner_top, inner_height = top + 60, height - 95
+    inner_top, inner_height = top + 40, height - 92
     spacings = [min(90.0, inner_height / count) for count in nodes_in]
-    radii = [min(22.0, spacing * 0.38) for spacing in spacings]
-    margin = 34 + max(radii)
-    xs = [left + margin + (width - 2 * margin) * k / (columns - 1) for k in range(columns)]
+    radii = [min(24.0, spacing * 0.4) for spacing in spacings]
+    # the input nodes' names, written to their left, need room there
+    names = [input_name(net, i) for i in range(counts[0])] \
+        if net.input_names and labelled else []  # the small panel keeps its room
+    name_room = max([text_width(name, TEXT_SIZE) for name in names + ["bias"] * net.bias]
+                    + [0])
+    margins = (24 + max(radii) + name_room, 24 + max(radii))
+    xs = [left + margins[0] + (width - sum(margins)) * k / (columns - 1) for k in range(columns)]
 
     def y_of(k, i):
         return inner_top + inner_height / 2 + (i - (nodes_in[k] - 1) / 2) * spacings[k]
 
-    labelled = sum(len(m) * len(m[0]) for m in weights) <= LABELLED_WEIGHTS
-    thickest = 8.25 if labelled else 3.25  # many lines: thinner, so that they stay apart
+    labelled = labelled and sum(len(m) * len(m[0]) for m in weights) <= LABELLED_WEIGHTS
+    thickest = 8.25 if sum(nodes_in) <= 16 else 3.25  # many lines: thinner, to stay apart
     lines = svg_element(group, "g", class_="weights", stroke_linecap="round")
-    labels = svg_element(group, "g")
+    to_label = []
     for k, synapses in enumerate(weights):
         for i, row in enumerate(synapses):
-            # each source's values at their own distance along its lines, from a
-            # quarter of the way for the first to three quarters for the last, so
-            # that they do not pile up where the lines cross
-            along = 0.25 + 0.5 * i / (len(synapses) - 1) if len(synapses) > 1 else 0.5
             for j, w in enumerate(row):
                 x1, y1, x2, y2 = xs[k], y_of(k, i), xs[k + 1], y_of(k + 1, j)
                 line = svg_element(lines, "line", x1=x1, y1=y1, x2=x2, y2=y2,
@@ -3152,11 +3255,10 @@ def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, lar
                                    stroke_width=0.75 + thickest * abs(w) / largest,
                                    stroke_opacity=0.85)
                 tooltip(line, "%s[%d][%d] = %s" % (net.names[k], i, j, weight_text(w)))
-                if labelled:
-                    svg_text(labels, x1 + (x2 - x1) * along, y1 + (y2 - y1) * along + 5,
-                             "%.2f" % w if abs(w) < 100 else "%.3g" % w, 13,
-                             anchor="middle", weight="bold",
-                             colour="#005a8c" if w >= 0 else "#a04600", halo=True)
+                to_label.append((w, (x1, y1, x2, y2)))
+    nodes = [(xs[k], y_of(k, i), radii[k]) for k in range(columns) for i in range(nodes_in[k])]
+    if labelled:
+        weight_labels(group, to_label, nodes)
     for k, count in enumerate(counts):
         radius = radii[k]
         for i in range(count):
@@ -3167,37 +3269,96 @@ def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, lar
             tooltip(circle, "%s, %s %d: %s %s" % (
                 net.labels[k], "input" if k == 0 else "neuron", i + 1,
                 "value" if k == 0 else "output", "%.8f" % value))
-            if radius >= 12:
-                svg_text(group, x, y + 5, "%.3g" % value if k == 0 else "%.2f" % value,
-                         13 if radius < 18 else 14, anchor="middle",
+            if radius >= 17:
+                svg_text(group, x, y + 6, "%.3g" % value if k == 0 else "%.2f" % value,
+                         TEXT_SIZE if radius >= 21 else 16, anchor="middle",
                          colour="#ffffff" if value > 0.55 else "#000000")
+            if k == 0 and names:
+                svg_text(group, x - radius - 6, y + 6, names[i], anchor="end")
         if net.bias and k < columns - 1:
             y = y_of(k, count)
             square = svg_element(group, "rect", class_="bias", x=xs[k] - radius, y=y - radius,
                                  width=2 * radius, height=2 * radius, fill=grey(1),
                                  stroke="#000000")
             tooltip(square, "bias: a constant input of 1 to %s" % net.labels[k + 1])
-            svg_text(group, xs[k], y + 5, "1", 14, anchor="middle", colour="#ffffff")
-            svg_text(group, xs[k] - radius - 4, y + 5, "bias", 14, anchor="end")
-        svg_text(group, xs[k], top + height - 12, net.labels[k], 16, anchor="middle", weight="bold")
+            svg_text(group, xs[k], y + 6, "1", TEXT_SIZE, anchor="middle", colour="#ffffff")
+            svg_text(group, xs[k] - radius - 6, y + 6, "bias", anchor="end")
+    # the posts' names in a typewriter font, where l (ell) and I differ
+    longest = max(len(label) for label in net.labels)
+    name_size = max(14, min(20, int((xs[1] - xs[0] - 8) / (0.62 * longest))))
+    for k, role in enumerate(layer_roles(net)):
+        svg_text(group, xs[k], top + height - 30, net.labels[k], name_size,
+                 anchor="middle", weight="bold", font="monospace")
+        if role:
+            svg_text(group, xs[k], top + height - 9, role, 17, anchor="middle", colour="#333333")
+
+
+LABEL_PLACES = (0.5, 0.36, 0.64, 0.26, 0.74, 0.43, 0.57, 0.2, 0.8, 0.31, 0.69)
+
+
+def weight_labels(group, weights: List[Tuple[float, Tuple[float, float, float, float]]],
+                  nodes: List[Tuple[float, float, float]]) -> None:
+    """Each weight's value in a box on its line, where it covers no node and no other value.
+
+    The largest weights are placed first; each box goes to the first of
+    LABEL_PLACES (fractions of the way along its line) that is clear, or the
+    one that overlaps least.
+    """
+    taken = [(x - r, y - r, x + r, y + r) for x, y, r in nodes]
+
+    def overlap(a, b):
+        return max(0, min(a[2], b[2]) - max(a[0], b[0])) * max(0, min(a[3], b[3]) - max(a[1], b[1]))
+    labels = svg_element(group, "g", class_="weight-labels")
+    for w, (x1, y1, x2, y2) in sorted(weights, key=lambda item: -abs(item[0])):
+        words = "%.2f" % w if abs(w) < 100 else "%.3g" % w
+        half_width, half_height = text_width(words, 17) / 2 + 4, 12
+        best = None
+        for t in LABEL_PLACES:
+            x, y = x1 + (x2 - x1) * t, y1 + (y2 - y1) * t
+            box = (x - half_width, y - half_height, x + half_width, y + half_height)
+            covered = sum(overlap(box, other) for other in taken)
+            if best is None or covered < best[0]:
+                best = (covered, box, x, y)
+            if covered == 0:
+                break
+        _, box, x, y = best
+        taken.append(box)
+        colour = "#005a8c" if w >= 0 else "#a04600"
+        svg_element(labels, "rect", x=box[0], y=box[1], width=box[2] - box[0],
+                    height=box[3] - box[1], rx=5.0, fill="#ffffff", stroke=colour,
+                    stroke_width=1)
+        svg_text(labels, x, y + 6, words, 17, anchor="middle", weight="bold", colour=colour)
 
 
 def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> None:
-    """The map of the answers over the two inputs that vary, the 0.5 line and the examples."""
+    """The map of the answers over the two inputs that vary, the 0.5 line and the examples,
+    in the data's own units and names."""
     left, top, width, height = box
     group = svg_element(svg, "g", class_="map")
-    svg_text(group, left, top + 18, "What it answers", 18, weight="bold")
-    reason = no_map_reason(net)
-    if reason:
-        svg_text(group, left, top + 42, reason, 14, colour="#333333")
-        if net.X is not None:
-            answers_panel(group, net, left, top + 70)
-        return
+    svg_text(group, left, top + 22, "What it answers", HEADING_SIZE, weight="bold")
+    (first, second), _ = map_axes(net)
+    answer = functools.partial(network_answer, {"weights": net.weights, "bias": net.bias})
+    trained = [(s, t[0], "trained on") for s, t in zip(net.X, net.y)]
+    held = [(s, t[0], "not trained on") for s, t in zip(net.held_X, net.held_y)
+            if on_the_map(net, s)]
+    wrong = [(answer(s) >= 0.5) != (t >= 0.5) for s, t, _ in trained + held]
+    key = ["line: answer 0.5", "circles: examples, %s" % (
+        # kept on one line each: 1 = pass
+        "1\u00a0=\u00a0%s, 0\u00a0=\u00a0%s" % tuple(reversed(net.target_words)) if net.target_words
+        else "their targets")]
+    if held:
+        key.append("diamonds: held out")
+    if any(wrong):
+        key.append("yellow: wrong")
+    if any(on_the_map(net, s) for s in net.asked):
+        key.append("dashed: new")
+    if held_inputs_text(net):
+        key.append(held_inputs_text(net))
+    notes = wrapped("; ".join(key), int((width - 4) / (CHARACTER_WIDTH * 17)))
     side = map_side(net)
     (xs, ys), answers = map_answers(net, side, side)
-    (first, second), _ = map_axes(net)
-    size = 200.0
-    x0, y0 = left + 58, top + 34
+    size = min(210.0, height - 86 - 20 * len(notes))
+    x0, y0 = left + 60, top + 36
     cell = size / side
     cells = svg_element(group, "g", class_="map-cells", shape_rendering="crispEdges")
     for r, row in enumerate(answers):
@@ -3218,34 +3379,45 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     def place(situation):
         return point((situation[first] - xs[0]) / (xs[-1] - xs[0]) * (side - 1),
                      (situation[second] - ys[0]) / (ys[-1] - ys[0]) * (side - 1))
-    for situation, target in zip(net.X, net.y):
+    for (situation, target, how), is_wrong in zip(trained + held, wrong):
         x, y = place(situation)
-        marker = svg_element(group, "circle", class_="example", cx=x, cy=y, r=11.0, fill="#ffffff",
-                           stroke="#000000", stroke_width=2)
-        tooltip(marker, "trained on %s: target %s, answer %.8f" % (
-            ", ".join(map(number_text, situation)), number_text(target[0]),
-            network_answer({"weights": net.weights, "bias": net.bias}, situation)))
-        svg_text(group, x, y + 5, number_text(target[0]) if len(number_text(target[0])) < 3
-                 else "%.1f" % target[0], 13, anchor="middle", weight="bold")
+        fill = WRONG_FILL if is_wrong else "#ffffff"
+        if how == "trained on":
+            marker = svg_element(group, "circle", class_="example", cx=x, cy=y, r=12.0,
+                                 fill=fill, stroke="#000000", stroke_width=2)
+        else:
+            marker = svg_element(group, "polygon", class_="held-out", fill=fill,
+                                 stroke="#000000", stroke_width=2, points=" ".join(
+                                     "%.1f,%.1f" % p for p in ((x, y - 15), (x + 15, y),
+                                                               (x, y + 15), (x - 15, y))))
+        tooltip(marker, "%s %s: target %s, answer %.8f, %s" % (
+            how, situation_text(net, situation), target_text(net, target), answer(situation),
+            "wrong" if is_wrong else "right"))
+        svg_text(group, x, y + 6, number_text(target) if len(number_text(target)) < 3
+                 else "%.1f" % target, 16, anchor="middle", weight="bold")
     for situation in net.asked:
         if on_the_map(net, situation):
             x, y = place(situation)
-            marker = svg_element(group, "rect", class_="new-situation", x=x - 10, y=y - 10,
-                               width=20.0, height=20.0, fill="#ffffff", stroke="#000000",
-                               stroke_width=2, stroke_dasharray="4 2")
-            tooltip(marker, "new situation %s: answer %.8f" % (
-                ", ".join(map(number_text, situation)),
-                network_answer({"weights": net.weights, "bias": net.bias}, situation)))
-            svg_text(group, x, y + 5, "?", 14, anchor="middle", weight="bold")
+            marker = svg_element(group, "rect", class_="new-situation", x=x - 11, y=y - 11,
+                                 width=22.0, height=22.0, fill="#ffffff", stroke="#000000",
+                                 stroke_width=2, stroke_dasharray="4 2")
+            tooltip(marker, "new situation %s: answer %.8f" % (situation_text(net, situation),
+                                                              answer(situation)))
+            svg_text(group, x, y + 6, "?", 16, anchor="middle", weight="bold")
+    # the axes in the data's units: its lowest and highest values, and the input's name
     for value, c in ((xs[0], 0), (xs[-1], side - 1)):
-        svg_text(group, point(c, 0)[0], y0 + size + 26, number_text(value), 14, anchor="middle")
+        svg_text(group, point(c, 0)[0], y0 + size + 30,
+                 number_text(data_value(net, first, value)), anchor="middle")
     for value, r in ((ys[0], 0), (ys[-1], side - 1)):
-        svg_text(group, x0 - 14, point(0, r)[1] + 5, number_text(value), 14, anchor="end")
-    svg_text(group, x0 + size / 2, y0 + size + 26, "input %d" % (first + 1), 15, anchor="middle")
-    label = svg_text(group, x0 - 34, y0 + size / 2, "input %d" % (second + 1), 15, anchor="middle")
-    label.set("transform", "rotate(-90 %.1f %.1f)" % (x0 - 34 - 5, y0 + size / 2))
+        svg_text(group, x0 - 16, point(0, r)[1] + 6,
+                 number_text(data_value(net, second, value)), anchor="end")
+    fitted_text(group, x0 + size / 2, y0 + size + 30, input_name(net, first), TEXT_SIZE,
+                size - 60, 14, anchor="middle", weight="bold")
+    label = fitted_text(group, x0 - 30, y0 + size / 2, input_name(net, second), TEXT_SIZE,
+                        size - 60, 14, anchor="middle", weight="bold")
+    label.set("transform", "rotate(-90 %.1f %.1f)" % (x0 - 36, y0 + size / 2))
     # the colour key, beside the map
-    key_x = x0 + size + 16
+    key_x = x0 + size + 14
     for n in range(11):
         a = 1 - n / 10
         svg_element(group, "rect", x=key_x, y=y0 + n * size / 11, width=16.0,
@@ -3253,33 +3425,48 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     svg_element(group, "rect", x=key_x, y=y0, width=16.0, height=size, fill="none",
                 stroke="#000000")
     for a, words in ((1, "1"), (0.5, "0.5"), (0, "0")):
-        svg_text(group, key_x + 20, y0 + (1 - a) * size * 10 / 11 + size / 22 + 5, words, 13)
-    held = held_inputs_text(net)
-    notes = ["line: answer 0.5; circles: examples, their targets"]
-    if any(on_the_map(net, s) for s in net.asked):
-        notes.append("dashed square: a new situation")
-    if held:
-        notes.append(held)
+        svg_text(group, key_x + 22, y0 + (1 - a) * size * 10 / 11 + size / 22 + 6, words)
     for n, line in enumerate(notes):
-        svg_text(group, left, y0 + size + 46 + 17 * n, line, 14, colour="#333333")
+        svg_text(group, left, y0 + size + 52 + 20 * n, line, 17, colour="#333333")
 
 
-def answers_panel(group, net: Network, left: float, top: float, rows: int = 10) -> None:
-    """In place of a map: each example's inputs, target and answer, the answer's colour too."""
-    situations = [(s, t[0]) for s, t in zip(net.X, net.y)] + [(s, None) for s in net.asked]
-    for n, heading in enumerate(["inputs", "target", "answer"]):
-        svg_text(group, left + (0, 150, 220)[n], top, heading, 15, weight="bold")
-    for n, (situation, target) in enumerate(situations[:rows]):
-        y = top + 22 * (n + 1)
-        output = network_answer({"weights": net.weights, "bias": net.bias}, situation)
-        inputs = ", ".join(map(number_text, situation))
-        svg_text(group, left, y, inputs if len(inputs) <= 18 else inputs[:16] + "...", 15)
-        svg_text(group, left + 150, y, "new" if target is None else number_text(target), 15)
-        svg_element(group, "rect", x=left + 220, y=y - 13, width=16.0, height=16.0,
+def answers_panel(svg, net: Network, box: Tuple[float, float, float, float], heading: str,
+                  reason: str = "") -> None:
+    """Each example's inputs, target and answer (its colour too), and the new situations'."""
+    left, top, width, height = box
+    group = svg_element(svg, "g", class_="answers")
+    svg_text(group, left, top + 22, heading, HEADING_SIZE, weight="bold")
+    if reason:
+        svg_text(group, left, top + 48, reason, 17, colour="#333333")
+    if net.X is None:
+        return
+    answer = functools.partial(network_answer, {"weights": net.weights, "bias": net.bias})
+    rows = ([(s, t[0], "") for s, t in zip(net.X, net.y)]
+            + [(s, t[0], "held out") for s, t in zip(net.held_X, net.held_y)]
+            + [(s, None, "new") for s in net.asked])
+    texts = [situation_text(net, s) for s, _, _ in rows]
+    column = min(width - 330, max([text_width("inputs", TEXT_SIZE)] +
+                                  [text_width(t, TEXT_SIZE) for t in texts]) + 20)
+    longest = int(column / (CHARACTER_WIDTH * TEXT_SIZE))
+    first = top + (76 if reason else 52)
+    fits = int((top + height - first) / 24)
+    shown = rows if len(rows) <= fits else rows[:fits - 1]
+    for n, words in enumerate(["inputs", "target", "answer"]):
+        svg_text(group, left + (0, column, column + 110)[n], first, words, weight="bold")
+    for n, ((situation, target, how), words) in enumerate(zip(shown, texts)):
+        y = first + 24 * (n + 1)
+        output = answer(situation)
+        svg_text(group, left, y, words if len(words) <= longest else words[:longest - 3] + "...")
+        svg_text(group, left + column, y, how if target is None else target_text(net, target))
+        svg_element(group, "rect", x=left + column + 110, y=y - 15, width=18.0, height=18.0,
                     fill=answer_colour(output), stroke="#000000")
-        svg_text(group, left + 242, y, "%.4f" % output, 15)
-    if len(situations) > rows:
-        svg_text(group, left, top + 22 * (rows + 1), "and %d more" % (len(situations) - rows), 15)
+        verdict = "" if target is None else (
+            ", right" if (output >= 0.5) == (target >= 0.5) else ", wrong")
+        svg_text(group, left + column + 136, y, "%.8f%s%s" % (
+            output, verdict, " (%s)" % how if how and target is not None else ""))
+    if len(shown) < len(rows):
+        svg_text(group, left, first + 24 * (len(shown) + 1),
+                 "and %d more" % (len(rows) - len(shown)))
 
 
 def wrapped(words: str, width: int) -> List[str]:
@@ -3287,24 +3474,27 @@ def wrapped(words: str, width: int) -> List[str]:
     return textwrap.wrap(words, width, break_on_hyphens=False)
 
 
-def error_chart(svg, curves: List[Tuple[str, List[Tuple[int, float]]]],
-                box: Tuple[float, float, float, float]) -> None:
+DASHES = ["", "12 6", "3 5", "16 5 3 5", "8 8", "2 8"]   # curves that lie on one another
+
+
+def error_chart(svg, net: Network, box: Tuple[float, float, float, float]) -> None:
     """The error against iterations, one curve each, on a log scale when it falls tenfold."""
     left, top, width, height = box
+    curves = net.curves
     group = svg_element(svg, "g", class_="errors")
-    svg_text(group, left, top + 18, "How it learned", 18, weight="bold")
+    svg_text(group, left, top + 22, "How it learned", HEADING_SIZE, weight="bold")
     finite = [e for _, points in curves for _, e in points if math.isfinite(e)]
+    several = len(curves) > 1
+    notes = [note for note in (net.curve_note, net.note, zig_zag_note(curves)) if note]
     if finite and all(len(points) < 2 for _, points in curves):
-        words = "One error noted, at iteration 0: %s. Train longer to see a curve." % \
-            ", ".join(python2_str(points[0][1]) for _, points in curves if points)
+        notes.insert(0, "One error noted, at iteration 0: %s. Train longer to see a curve."
+                     % ", ".join(python2_str(points[0][1]) for _, points in curves if points))
         finite = []
     elif not finite:
-        words = ("No errors were noted as it trained (three-layer, gradient-descent and "
-                 "train note them)." if not curves else "The error is not a number: the weights "
-                 "overflowed.")
+        notes.insert(0, "The error is not a number: the weights overflowed.")
     if not finite:
-        for n, line in enumerate(wrapped(words, 60)):
-            svg_text(group, left, top + 60 + 22 * n, line, 16, colour="#333333")
+        for n, line in enumerate(wrapped(" ".join(notes), 52)):
+            svg_text(group, left, top + 60 + 24 * n, line, colour="#333333")
         return
     high, low = max(finite), min(finite)
     logarithmic = low > 0 and high / low >= 10
@@ -3317,8 +3507,12 @@ def error_chart(svg, curves: List[Tuple[str, List[Tuple[int, float]]]],
         bottom, top_value = 0.0, step * math.ceil((high or 1) / step)
         ticks = [step * n for n in range(round(top_value / step) + 1)]
     last = max(i for _, points in curves for i, _ in points) or 1
-    plot_left, plot_top = left + 80, top + 34
-    plot_width, plot_height = width - 100 - (150 if len(curves) > 1 else 0), height - 90
+    legend_width = 215 if several else 0
+    # notes go under the legend when there is one, else under the chart
+    note_lines = wrapped(" ".join(notes), int((width - 10) / (CHARACTER_WIDTH * 17)))
+    plot_left, plot_top = left + 74, top + 36
+    plot_width = width - 74 - 30 - legend_width
+    plot_height = height - 36 - 54 - 20 * len(note_lines)
 
     def page(iteration, error):
         return (plot_left + plot_width * iteration / last,
@@ -3329,17 +3523,24 @@ def error_chart(svg, curves: List[Tuple[str, List[Tuple[int, float]]]],
         y = page(0, value)[1]
         svg_element(group, "line", x1=plot_left, y1=y, x2=plot_left + plot_width, y2=y,
                     stroke="#dddddd")
-        svg_text(group, plot_left - 6, y + 5, "%g" % value, 14, anchor="end")
-    for iteration in round_ticks(last):
+        svg_text(group, plot_left - 6, y + 6, "%g" % value, anchor="end")
+    # as many round numbers as there is room for, and the end when it is not round
+    room = max(1, min(5, int(plot_width / (text_width("{:,}".format(last), TEXT_SIZE) + 30))))
+    ticks_across = round_ticks(last, room)
+    if len(ticks_across) > 1 and last - ticks_across[-1] > 0.4 * ticks_across[1]:
+        ticks_across.append(last)
+    for iteration in ticks_across:
         x = page(iteration, ticks[0])[0]
-        svg_text(group, x, plot_top + plot_height + 18, "{:,}".format(iteration), 14,
+        svg_text(group, x, plot_top + plot_height + 22, "{:,}".format(iteration),
                  anchor="middle")
-    svg_text(group, plot_left + plot_width / 2, plot_top + plot_height + 40, "iteration", 15,
+    svg_text(group, plot_left + plot_width / 2, plot_top + plot_height + 46, "iterations",
              anchor="middle")
-    label = svg_text(group, left + 14, plot_top + plot_height / 2,
-                     "mean absolute error%s" % (" (log scale)" if logarithmic else ""), 15,
-                     anchor="middle")
-    label.set("transform", "rotate(-90 %.1f %.1f)" % (left + 9, plot_top + plot_height / 2))
+    words = next(words for words in ("mean absolute error%s" % (" (log)" if logarithmic else ""),
+                                     "error%s" % (" (log)" if logarithmic else ""), "error")
+                 if text_width(words, 16) <= plot_height + 10 or words == "error")
+    label = svg_text(group, left + 14, plot_top + plot_height / 2, words, 16, anchor="middle")
+    label.set("transform", "rotate(-90 %.1f %.1f)" % (left + 8, plot_top + plot_height / 2))
+    drawn = []
     for n, (name, points) in enumerate(curves):
         colour = CURVE_COLOURS[n % len(CURVE_COLOURS)]
         stretches, stretch = [], []
@@ -3350,41 +3551,71 @@ def error_chart(svg, curves: List[Tuple[str, List[Tuple[int, float]]]],
                 stretches.append(stretch)
                 stretch = []
         stretches.append(stretch)
+        # a curve on top of one drawn before it is dashed, in a pattern of its own
+        hidden = sum(lies_on(stretches, other) for other in drawn)
+        dashes = DASHES[min(hidden, len(DASHES) - 1)]
+        drawn.append(stretches)
         curve = svg_element(group, "g", class_="curve", fill="none", stroke=colour, stroke_width=3,
-                            stroke_dasharray="" if n < len(CURVE_COLOURS) else "8 4")
+                            stroke_dasharray=dashes or "none")
         tooltip(curve, "%s: last error %s" % (name, python2_str(points[-1][1])))
         for stretch in stretches:
             if len(stretch) > 1:
                 svg_element(curve, "polyline", points=" ".join("%.1f,%.1f" % p for p in stretch))
             if len(stretch) < 30:  # few points: each one shown
                 for x, y in stretch:
-                    svg_element(curve, "circle", cx=x, cy=y, r=3.5, fill=colour, stroke="none")
-        if len(curves) > 1:
-            y = plot_top + 10 + 22 * n
-            x = plot_left + plot_width + 16
-            svg_element(group, "line", x1=x, y1=y - 5, x2=x + 30, y2=y - 5, stroke=colour,
-                        stroke_width=3)
-            svg_text(group, x + 36, y, name, 15)
+                    svg_element(curve, "circle", cx=x, cy=y, r=4.0, fill=colour, stroke="none")
+        if several:
+            y = plot_top + 12 + 24 * n
+            x = plot_left + plot_width + 34
+            svg_element(group, "line", x1=x, y1=y - 6, x2=x + 30, y2=y - 6, stroke=colour,
+                        stroke_width=3, stroke_dasharray=dashes or "none")
+            svg_text(group, x + 36, y, "%s: %.3g" % (name, points[-1][1]), 17)
+    if several:
+        svg_text(group, plot_left + plot_width + 34, plot_top + 12 + 24 * len(curves),
+                 "(each: its last error)", 16, colour="#333333")
+    for n, line in enumerate(note_lines):
+        svg_text(group, left, plot_top + plot_height + 70 + 20 * n, line, 17, colour="#333333")
 
 
-def round_ticks(last: int) -> List[int]:
+def lies_on(stretches: List[List[Tuple[float, float]]],
+            other: List[List[Tuple[float, float]]]) -> bool:
+    """Whether a curve runs within a few px of another over most of its points."""
+    mine, theirs = [p for s in stretches for p in s], [p for s in other for p in s]
+    if not mine or len(mine) != len(theirs):
+        return False
+    close = sum(abs(a[1] - b[1]) < 5 for a, b in zip(mine, theirs))
+    return close >= 0.8 * len(mine)
+
+
+def zig_zag_note(curves: List[Tuple[str, List[Tuple[int, float]]]]) -> str:
+    """A note when a curve goes up and down by turns: each update overshoots, the next one back."""
+    for name, points in curves:
+        errors = [e for _, e in points if math.isfinite(e)]
+        turns = sum((b - a) * (c - b) < 0 for a, b, c in zip(errors, errors[1:], errors[2:]))
+        if len(errors) >= 20 and turns >= len(errors) / 3:
+            return ("The %s zig-zags: an update overshoots and the next swings back; a "
+                    "smaller alpha steadies it." % ("error" if len(curves) == 1 else name))
+    return ""
+
+
+def round_ticks(last: int, steps: int = 5) -> List[int]:
     """Round iterations from 0 to last for an axis: 1, 2 or 5 times a power of ten apart.
 
-    >>> round_ticks(9996), round_ticks(60000)
-    ([0, 2000, 4000, 6000, 8000], [0, 20000, 40000, 60000])
+    >>> round_ticks(9996), round_ticks(60000), round_ticks(10000, 3)
+    ([0, 2000, 4000, 6000, 8000], [0, 20000, 40000, 60000], [0, 5000, 10000])
     """
-    step = max(1, round(round_step(last)))
+    step = max(1, round(round_step(last, steps)))
     return list(range(0, last + 1, step))
 
 
-def round_step(high: float) -> float:
-    """A step of 1, 2 or 5 times a power of ten that marks 0 to high in at most 5 steps.
+def round_step(high: float, steps: int = 5) -> float:
+    """A step of 1, 2 or 5 times a power of ten that marks 0 to high in at most `steps` steps.
 
     >>> round_step(0.546), round_step(60000)
     (0.2, 20000)
     """
-    power = 10 ** math.floor(math.log10(high / 5))
-    step = next(power * f for f in (1, 2, 5, 10) if high / (power * f) <= 5)
+    power = 10 ** math.floor(math.log10(high / steps))
+    step = next(power * f for f in (1, 2, 5, 10) if high / (power * f) <= steps)
     return round(step, 12) if power < 1 else step
 
 
@@ -3440,8 +3671,10 @@ def check_lines(net: Network, after: List[Matrix], alpha: Number,
                 digits = agreeing_digits(backpropagation, measured)
                 worst = min(worst, digits)
                 checked += 1
+                is_bias = net.bias and i == len(synapses) - 1  # the bias's row: the last
                 lines.append("%-22s %17.10f %17.10f  %s" % (
-                    "%s[%d][%d]" % (net.names[k], i, j), backpropagation, measured,
+                    "%s[%d][%d]%s" % (net.names[k], i, j, " bias" if is_bias else ""),
+                    backpropagation, measured,
                     "both 0" if digits == math.inf else "%d digits" % digits))
     if skipped:
         lines.append("(%d more weights not listed: %d a matrix at most)"
@@ -3531,19 +3764,30 @@ def show_program_pictures(options: dict, function: Callable, name: str, result,
 
 
 def show_train_pictures(options: dict, results: List[dict], settings: dict, data: str,
-                        asked: Matrix) -> None:
+                        asked: Matrix, examples: Sequence[Tuple[Table, str]] = ()) -> None:
     """--svg, --map and --check for train: one network trained with these settings for each
-    alpha (several draw one error curve each), asked: the --ask inputs as the network takes them."""
+    alpha (several draw one error curve each), asked: the --ask inputs as the network takes
+    them; examples: scored_examples's, whose held-out and test examples the map marks."""
     if not any(options.get(option) for option in PICTURE_OPTIONS):
         return
     X, y, layers, bias = (settings[name] for name in ("X", "y", "layers", "bias"))
     alphas = [result["alpha"] for result in results]
-    net = network_of(results if len(results) > 1 else results[0], X, y, asked=asked)
+    others = [table for table, _ in examples[1:]]  # the first: the examples trained on
+    held = ([row for table in others for row in scaled(table.X, results[0].get("scaling"))],
+            [row for table in others for row in table.y])
+    net = network_of(results if len(results) > 1 else results[0], X, y, asked=asked, held=held,
+                     iterations=settings["iterations"])
+    title = "Layers %s trained on %s: %s iterations, alpha %s%s" % (
+        ",".join(map(str, layers)), shortened_name(data), "{:,}".format(settings["iterations"]),
+        ", ".join(map(python2_str, alphas)), ", with bias" if bias else "")
     show_pictures(options, net, lambda: train_check(X, y, layers, alphas[0], settings["seed"], bias),
-                  "Layers %s trained on %s: %s iterations, alpha %s%s" % (
-                      ",".join(map(str, layers)), data, "{:,}".format(settings["iterations"]),
-                      ", ".join(map(python2_str, alphas)), ", with bias" if bias else ""),
-                  asked[0] if asked else None)
+                  title, asked[0] if asked else None)
+
+
+def shortened_name(data: str, longest: int = 24) -> str:
+    """A data file's name for a title: without its folders, its middle cut when long."""
+    name = os.path.basename(data) or data
+    return name if len(name) <= longest else name[:longest - 12] + "..." + name[-9:]
 
 
 # ----------------------------------------------------------------------------
@@ -3929,14 +4173,16 @@ def run_train(options: dict) -> None:
         if options.get("plot"):
             print("\n".join(error_plot([("alpha " + python2_str(result["alpha"]), result["errors"])
                                         for result in results])))
-        show_train_pictures(options, results, settings, name, scaled(options["ask"], scaling))
+        show_train_pictures(options, results, settings, name, scaled(options["ask"], scaling),
+                            examples)
         return
     result = results[0]
     if not non_finite_note(result):
         print_error(iterations, final_error(result, table.X, table.y))
     print_training(result, options["ask"], (table.X, table.y) if options["table"] else None,
                    options.get("plot", False), examples)
-    show_train_pictures(options, results, settings, name, scaled(options["ask"], scaling))
+    show_train_pictures(options, results, settings, name, scaled(options["ask"], scaling),
+                        examples)
     if options["save"]:
         keep_network(options["save"], result, {
             "data": name if name in DATASETS else os.path.basename(os.fsdecode(name)),
