@@ -87,7 +87,6 @@ import os
 import random
 import stat
 import sys
-import tempfile
 import textwrap
 import time
 import xml.etree.ElementTree as ET
@@ -2175,18 +2174,19 @@ def write_whole(path, text: str) -> None:
         # renaming over /dev/null or a FIFO would replace it with a file
         raise FileNotWritten(errno.EEXIST, "cannot write %s: it is there and not a regular file"
                              % shown_name(name))
-    temporary = None
+    # beside the file, so that the rename stays on one disk; this process's own name
+    temporary = os.path.join(folder, ".%s.%d.tmp" % (os.path.basename(name), os.getpid()))
+    created = False
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=".pureneuron-", suffix=".tmp",
-                                                 dir=folder)
+        # O_EXCL: never open a file that is there already; 0o666 less the umask,
+        # the mode any new file gets
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        created = True
         with open(descriptor, "w", encoding="utf-8", newline="\n") as file:
             file.write(text)
-        mask = os.umask(0)  # mkstemp makes the file 0600; give it the usual mode
-        os.umask(mask)
-        os.chmod(temporary, 0o666 & ~mask)
         os.replace(temporary, name)
     except OSError as error:
-        if temporary and os.path.exists(temporary):
+        if created and os.path.exists(temporary):
             os.remove(temporary)
         raise FileNotWritten(error.errno, "cannot write %s: %s"
                              % (shown_name(name), error.strerror or error)) from None

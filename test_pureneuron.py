@@ -2844,9 +2844,10 @@ def test_an_svg_that_cannot_be_written_is_one_line_and_status_1_and_leaves_nothi
         tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
 
-    def full_disk(**place):
+    def full_disk(source, target):  # the temporary file is written; then the disk is full
+        assert os.path.exists(source)
         raise OSError(errno.ENOSPC, "No space left on device")
-    monkeypatch.setattr(pureneuron.tempfile, "mkstemp", full_disk)
+    monkeypatch.setattr(pureneuron.os, "replace", full_disk)
     status, out, err = run_main("train", "--iterations", "10", "--svg", "x.svg")
     assert status == 1 and out.startswith("Data: trask")
     assert err == "pureneuron.py: error: cannot write x.svg: No space left on device\n"
