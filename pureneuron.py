@@ -2578,7 +2578,7 @@ def answer_saved(options: dict) -> None:
     if options["table"]:
         check_table(inputs, [], result["scaling"])
     tested = None
-    if options["test"]:
+    if options["test"] is not None:
         tested = load_data(options["test"], options["skip"], result["labels"])
         if len(tested.X[0]) != inputs:
             raise InputError("--test %s has %s an example, but the network takes %d"
@@ -4115,7 +4115,7 @@ def run_train(options: dict) -> None:
     if options["data"] == "list":
         print("\n".join(data_list()))
         return
-    if options["load"]:
+    if options["load"] is not None:
         answer_saved(options)
         return
     settings = settings_for(train_network, {name: options[name] for name in
@@ -4143,7 +4143,7 @@ def run_train(options: dict) -> None:
                                           len(options["ask"]), options["table"]),
               train_bytes(iterations, len(table.X), layers, bias, trace, noted))
     check_picture(options, layers)
-    if options["save"]:
+    if options["save"] is not None:  # an empty name too: refused there
         check_save(options["save"], layers, bias, name, options["test"])
     scaling = scaling_of(table.X) if options["scale"] else None
     print("Data: %s, %s" % (name if name in DATASETS else shown_name(name), table.description))
@@ -4183,7 +4183,7 @@ def run_train(options: dict) -> None:
                    options.get("plot", False), examples)
     show_train_pictures(options, results, settings, name, scaled(options["ask"], scaling),
                         examples)
-    if options["save"]:
+    if options["save"] is not None:
         keep_network(options["save"], result, {
             "data": name if name in DATASETS else os.path.basename(os.fsdecode(name)),
             "iterations": iterations, "alpha": result["alpha"], "seed": seed})

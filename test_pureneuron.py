@@ -3624,3 +3624,8 @@ def test_check_names_the_bias_rows():
     named = [line.split()[0] for line in out.splitlines() if " bias " in line
              and re.match(r"syn\d\[", line)]
     assert named == ["syn0[2][0]", "syn0[2][1]", "syn1[2][0]"]
+
+
+@pytest.mark.parametrize("option", ["--save", "--load", "--test", "--svg", "--data"])
+def test_an_empty_file_name_is_refused_not_ignored(option):
+    assert_one_line_error(*run_main("train", option, ""), "''")
