@@ -515,6 +515,9 @@ def train_network(X: Matrix, y: Matrix, layers: List[int], iterations: int = 100
     weights = [subtract(multiply(2, random_matrix(rng, inputs + extra, neurons)), 1)
                for inputs, neurons in zip(layers, layers[1:])]
     starting_weights = list(weights)  # a copy: the loop puts new matrices into weights
+    # the inputs never change: their transpose, for the first layer's update, is made
+    # once (a deeper layer's inputs are the layer below's outputs, new each iteration)
+    X_T = transpose(with_bias(X, bias))
     errors, kept_every = [], every
     non_finite_at = None
     for iteration in range(iterations):
@@ -540,7 +543,8 @@ def train_network(X: Matrix, y: Matrix, layers: List[int], iterations: int = 100
                 # changes; the bias row, last, has no neuron below it to blame
                 layer_errors[k - 1] = dot(deltas[k], transpose(
                     weights[k - 1][:-1] if bias else weights[k - 1]))
-            update = dot(transpose(with_bias(outputs[k - 1], bias)), deltas[k])
+            update = dot(X_T if k == 1 else transpose(with_bias(outputs[k - 1], bias)),
+                         deltas[k])
             weights[k - 1] = add(weights[k - 1], multiply(alpha, update))
         if non_finite_at is None and not all_finite(weights):
             non_finite_at = iteration
@@ -2299,8 +2303,13 @@ def network_answer(result: dict, situation: Vector) -> float:
     >>> network_answer({"weights": [[[3.0], [-2.0]]], "bias": True}, [0])  # sigmoid(0*3 + 1*-2)
     0.11920292202211755
     """
-    inputs = scaled([list(situation)], result.get("scaling"))
-    return forward(result["weights"], inputs, result["bias"])[-1][0][0]
+    return network_answers(result, [list(situation)])[0]
+
+
+def network_answers(result: dict, X: Matrix) -> Vector:
+    """The trained network's answer for each row of X (unscaled), all in one pass forward."""
+    outputs = forward(result["weights"], scaled(X, result.get("scaling")), result["bias"])[-1]
+    return [row[0] for row in outputs]
 
 
 def final_error(result: dict, X: Matrix, y: Matrix) -> float:
@@ -2317,7 +2326,7 @@ def decision(result: dict, value: Number) -> str:
 
 def judged(result: dict, table: Table) -> Tuple[Vector, List[bool]]:
     """The answer for each example, and whether it is right: on the target's side of 0.5."""
-    answers = [network_answer(result, row) for row in table.X]
+    answers = network_answers(result, table.X)
     return answers, [(a >= 0.5) == (t[0] >= 0.5) for a, t in zip(answers, table.y)]
 
 
@@ -2361,7 +2370,7 @@ def print_labels(labels: Optional[Sequence[str]]) -> None:
 def non_finite_note(result: dict) -> Optional[str]:
     """One line when training stopped giving numbers (overflow), else None."""
     at = result.get("non_finite_at")
-    if at is None and all(math.isfinite(x) for m in result["weights"] for row in m for x in row):
+    if at is None and all_finite(result["weights"]):
         return None
     return ("Training stopped giving numbers %s: the weights overflowed, likely from too large "
             "an alpha or inputs far from 0..1; try a smaller --alpha or --scale"
@@ -2376,12 +2385,13 @@ def answer_table(result: dict, X: Matrix, y: Matrix) -> List[tuple]:
     [([0, 0], 0.5, []), ([0, 1], 0.5, []), ([1, 0], 0.5, []), ([1, 1], 0.5, [1])]
     """
     inputs = result["layers"][0]
-    rows = []
-    for number in range(2 ** inputs):
-        situation = [(number >> bit) & 1 for bit in reversed(range(inputs))]
-        targets = [target[0] for example, target in zip(X, y) if example == situation]
-        rows.append((situation, network_answer(result, situation), targets))
-    return rows
+    situations = [[(number >> bit) & 1 for bit in reversed(range(inputs))]
+                  for number in range(2 ** inputs)]
+    targets = {}  # each example's inputs -> its targets, in the order of the examples
+    for example, target in zip(X, y):
+        targets.setdefault(tuple(example), []).append(target[0])
+    return [(situation, answer, targets.get(tuple(situation), []))
+            for situation, answer in zip(situations, network_answers(result, situations))]
 
 
 def print_weights(result: dict) -> None:
@@ -2471,18 +2481,21 @@ def print_alphas(results: Sequence[dict], alphas: Sequence[Number], iterations: 
 # train's options that go together: checked before anything is trained
 # ----------------------------------------------------------------------------
 
-def read_test_file(path: Optional[str], skip: Sequence[str], table: Table) -> Optional[Table]:
-    """--test FILE's examples: read as the training file was, with its inputs and target words."""
+def read_test_file(path: Optional[str], skip: Sequence[str], inputs: int,
+                   labels: Optional[Sequence[str]], loaded: bool = False) -> Optional[Table]:
+    """--test FILE's examples, read as the training file was: as many inputs, the same target
+    words.  loaded: the network is a saved one (--load), not the one about to train."""
     if path is None:
         return None
-    tested = load_data(path, skip, table.labels)
-    if len(tested.X[0]) != len(table.X[0]):
-        raise InputError("--test %s has %s an example, but the training data has %d"
+    tested = load_data(path, skip, labels)
+    if len(tested.X[0]) != inputs:
+        raise InputError("--test %s has %s an example, but %s %d"
                          % (shown_name(path), plural(len(tested.X[0]), "input"),
-                            len(table.X[0])))
-    if tested.labels and not table.labels:
-        raise InputError("--test %s has words as targets, but the training targets are numbers"
-                         % shown_name(path))
+                            "the network takes" if loaded else "the training data has", inputs))
+    if tested.labels and not labels:
+        raise InputError("--test %s has words as targets, but %s" % (
+            shown_name(path), "the network was trained on numbers" if loaded
+            else "the training targets are numbers"))
     return tested
 
 
@@ -2577,16 +2590,8 @@ def answer_saved(options: dict) -> None:
     check_picture(options, result["layers"])
     if options["table"]:
         check_table(inputs, [], result["scaling"])
-    tested = None
-    if options["test"] is not None:
-        tested = load_data(options["test"], options["skip"], result["labels"])
-        if len(tested.X[0]) != inputs:
-            raise InputError("--test %s has %s an example, but the network takes %d"
-                             % (shown_name(options["test"]), plural(len(tested.X[0]), "input"),
-                                inputs))
-        if tested.labels and not result["labels"]:
-            raise InputError("--test %s has words as targets, but the network was trained on "
-                             "numbers" % shown_name(options["test"]))
+    tested = read_test_file(options["test"], options["skip"], inputs, result["labels"],
+                            loaded=True)
     print("Network: %s, layers %s%s%s" % (
         shown_name(options["load"]), ",".join(map(str, result["layers"])),
         ", with bias" if result["bias"] else "",
@@ -2849,7 +2854,7 @@ def network_of(result, X: Optional[Matrix] = None, y: Optional[Matrix] = None,
     noted_by_post = bool(errors) and not isinstance(errors[0], tuple)
     if curve and X is not None and iterations and iterations > curve[-1][0]:
         # the error of the final weights: where training ended, not where it was last noted
-        final = mean(absolute(subtract(y, forward(weights, X, bias)[-1])))
+        final = final_error({"weights": weights, "bias": bias}, X, y)  # X is already scaled
         curve.append((iterations, final))
     held_X, held_y = held or ([], [])
     return Network(labels, names, list(weights), list(starting) if starting else None, bias,
@@ -4129,7 +4134,7 @@ def run_train(options: dict) -> None:
     held = None
     if options["hold_out"] is not None:
         table, held = hold_out(table, options["hold_out"], seed)
-    tested = read_test_file(options["test"], options["skip"], table)
+    tested = read_test_file(options["test"], options["skip"], len(table.X[0]), table.labels)
     layers = options["layers"] or [len(table.X[0]), 4, len(table.y[0])]
     check_network(table.X, table.y, layers, bias)
     check_situations(options["ask"], layers[0])
@@ -4146,14 +4151,16 @@ def run_train(options: dict) -> None:
     if options["save"] is not None:  # an empty name too: refused there
         check_save(options["save"], layers, bias, name, options["test"])
     scaling = scaling_of(table.X) if options["scale"] else None
-    print("Data: %s, %s" % (name if name in DATASETS else shown_name(name), table.description))
+    print("Data: %s, %s" % (shown_name(name), table.description))
     if tested:
         print("Test data: %s, %s" % (shown_name(options["test"]), tested.description))
     print_labels(table.labels)
     if scaling:
         print_scaling(scaling, table.inputs)
-    elif scale_warning(table.X):
-        print(scale_warning(table.X))
+    else:
+        warning = scale_warning(table.X)
+        if warning:
+            print(warning)
     print("Training layers %s for %d iterations, alpha %s, seed %d%s"
           % (",".join(map(str, layers)), iterations,
              ", ".join(python2_str(alpha) for alpha in alphas), seed,
@@ -4168,24 +4175,23 @@ def run_train(options: dict) -> None:
         result.update(alpha=alpha, scaling=scaling, labels=table.labels, inputs=table.inputs)
         results.append(result)
     examples = scored_examples(table, held, tested)
+    asked = scaled(options["ask"], scaling)  # as the network takes them
     if len(results) > 1:
         print_alphas(results, alphas, iterations, examples, options["ask"])
         if options.get("plot"):
             print("\n".join(error_plot([("alpha " + python2_str(result["alpha"]), result["errors"])
                                         for result in results])))
-        show_train_pictures(options, results, settings, name, scaled(options["ask"], scaling),
-                            examples)
+        show_train_pictures(options, results, settings, name, asked, examples)
         return
     result = results[0]
     if not non_finite_note(result):
         print_error(iterations, final_error(result, table.X, table.y))
     print_training(result, options["ask"], (table.X, table.y) if options["table"] else None,
                    options.get("plot", False), examples)
-    show_train_pictures(options, results, settings, name, scaled(options["ask"], scaling),
-                        examples)
+    show_train_pictures(options, results, settings, name, asked, examples)
     if options["save"] is not None:
         keep_network(options["save"], result, {
-            "data": name if name in DATASETS else os.path.basename(os.fsdecode(name)),
+            "data": os.path.basename(os.fsdecode(name)),
             "iterations": iterations, "alpha": result["alpha"], "seed": seed})
 
 
