@@ -2985,12 +2985,14 @@ def number_text(x: Number) -> str:
     return "%g" % x
 
 
-def on_the_map(net: Network, situation: Vector) -> bool:
-    """Whether a situation lies on the map: inside its square, other inputs at their values."""
+def on_the_map(net: Network) -> Callable[[Vector], bool]:
+    """The test of whether a situation lies on the map: inside its square, the other inputs at
+    their values; the square and the values worked out once, for all the situations tested."""
     varying, held = map_axes(net)
-    return all(situation[c] == held[c] if c not in varying else
-               min(row[c] for row in net.X) <= situation[c] <= max(row[c] for row in net.X)
-               for c in range(len(held)))
+    ranges = scaling_of(net.X)  # each input's lowest and highest value
+    return lambda situation: all(
+        ranges[c][0] <= situation[c] <= ranges[c][1] if c in varying else
+        situation[c] == held[c] for c in range(len(held)))
 
 
 MAP_CHARACTERS = " .:-=+*#%@"   # answers 0-0.1, ..., 0.9-1: from 0.5 on, + * # % @
@@ -3012,8 +3014,9 @@ def map_text(net: Network, columns: int = 41, rows: int = 21) -> List[str]:
             grid[r][c] = character
     for situation, target in zip(net.X, net.y):
         mark(situation, "1" if target[0] >= 0.5 else "0")
+    on_map = on_the_map(net)
     for situation in net.asked:
-        if on_the_map(net, situation):
+        if on_map(situation):
             mark(situation, "?")
     held = held_inputs_text(net)
     lines = ["What the network answers across %s (across) and %s (up)"
@@ -3028,7 +3031,7 @@ def map_text(net: Network, columns: int = 41, rows: int = 21) -> List[str]:
     lines.append("  Answers in tenths from 0 to 1: '%s' below 0.5, '%s' 0.5 and above"
                  % (MAP_CHARACTERS[:5], MAP_CHARACTERS[5:]))
     lines.append("  0 and 1: a training example and its target%s"
-                 % ("; ?: a new situation" if any(on_the_map(net, s) for s in net.asked) else ""))
+                 % ("; ?: a new situation" if any(map(on_map, net.asked)) else ""))
     return lines
 
 
@@ -3343,10 +3346,11 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     svg_text(group, left, top + 22, "What it answers", HEADING_SIZE, weight="bold")
     (first, second), _ = map_axes(net)
     answer = functools.partial(network_answer, {"weights": net.weights, "bias": net.bias})
+    on_map = on_the_map(net)
     trained = [(s, t[0], "trained on") for s, t in zip(net.X, net.y)]
-    held = [(s, t[0], "not trained on") for s, t in zip(net.held_X, net.held_y)
-            if on_the_map(net, s)]
-    wrong = [(answer(s) >= 0.5) != (t >= 0.5) for s, t, _ in trained + held]
+    held = [(s, t[0], "not trained on") for s, t in zip(net.held_X, net.held_y) if on_map(s)]
+    outputs = [answer(s) for s, _, _ in trained + held]
+    wrong = [(output >= 0.5) != (t >= 0.5) for output, (_, t, _) in zip(outputs, trained + held)]
     key = ["line: answer 0.5", "circles: examples, %s" % (
         # kept on one line each: 1 = pass
         "1\u00a0=\u00a0%s, 0\u00a0=\u00a0%s" % tuple(reversed(net.target_words)) if net.target_words
@@ -3355,10 +3359,11 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
         key.append("diamonds: held out")
     if any(wrong):
         key.append("yellow: wrong")
-    if any(on_the_map(net, s) for s in net.asked):
+    if any(map(on_map, net.asked)):
         key.append("dashed: new")
-    if held_inputs_text(net):
-        key.append(held_inputs_text(net))
+    held_note = held_inputs_text(net)
+    if held_note:
+        key.append(held_note)
     notes = wrapped("; ".join(key), int((width - 4) / (CHARACTER_WIDTH * 17)))
     side = map_side(net)
     (xs, ys), answers = map_answers(net, side, side)
@@ -3384,7 +3389,7 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     def place(situation):
         return point((situation[first] - xs[0]) / (xs[-1] - xs[0]) * (side - 1),
                      (situation[second] - ys[0]) / (ys[-1] - ys[0]) * (side - 1))
-    for (situation, target, how), is_wrong in zip(trained + held, wrong):
+    for (situation, target, how), output, is_wrong in zip(trained + held, outputs, wrong):
         x, y = place(situation)
         fill = WRONG_FILL if is_wrong else "#ffffff"
         if how == "trained on":
@@ -3396,12 +3401,12 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
                                      "%.1f,%.1f" % p for p in ((x, y - 15), (x + 15, y),
                                                                (x, y + 15), (x - 15, y))))
         tooltip(marker, "%s %s: target %s, answer %.8f, %s" % (
-            how, situation_text(net, situation), target_text(net, target), answer(situation),
+            how, situation_text(net, situation), target_text(net, target), output,
             "wrong" if is_wrong else "right"))
         svg_text(group, x, y + 6, number_text(target) if len(number_text(target)) < 3
                  else "%.1f" % target, 16, anchor="middle", weight="bold")
     for situation in net.asked:
-        if on_the_map(net, situation):
+        if on_map(situation):
             x, y = place(situation)
             marker = svg_element(group, "rect", class_="new-situation", x=x - 11, y=y - 11,
                                  width=22.0, height=22.0, fill="#ffffff", stroke="#000000",
