@@ -3518,7 +3518,7 @@ def error_chart(svg, net: Network, box: Tuple[float, float, float, float]) -> No
         ticks = [step * n for n in range(round(top_value / step) + 1)]
     last = max(i for _, points in curves for i, _ in points) or 1
     legend_width = 215 if several else 0
-    # notes go under the legend when there is one, else under the chart
+    # a legend narrows the chart; the notes go under both, across the whole box
     note_lines = wrapped(" ".join(notes), int((width - 10) / (CHARACTER_WIDTH * 17)))
     plot_left, plot_top = left + 74, top + 36
     plot_width = width - 74 - 30 - legend_width
@@ -3711,15 +3711,15 @@ def agreeing_digits(a: float, b: float) -> float:
     return max(0, min(15, int(-math.log10(abs(a - b) / largest))))
 
 
-def program_check(function: Callable, **settings) -> List[str]:
-    """--check for a post program: its weights before and after one update (nothing printed)."""
+def program_check(function: Callable, net: Network, **settings) -> List[str]:
+    """--check for a post program: its starting weights (net's) and those after one update,
+    from a run of one iteration (nothing printed)."""
     if "alphas" in settings:
         settings["alphas"] = list(settings["alphas"])[:1]
     with contextlib.redirect_stdout(io.StringIO()):
-        before = network_of(function(**dict(settings, iterations=0)))
         after = network_of(function(**dict(settings, iterations=1)))
     alpha = settings["alphas"][0] if "alphas" in settings else 1
-    return check_lines(before, after.weights, alpha)
+    return check_lines(net._replace(weights=net.starting_weights), after.weights, alpha)
 
 
 def train_check(X: Matrix, y: Matrix, layers: List[int], alpha: Number, seed: int,
@@ -3735,13 +3735,14 @@ def train_check(X: Matrix, y: Matrix, layers: List[int], alpha: Number, seed: in
 
 def check_picture(options: dict, layers: Sequence[int]) -> None:
     """Refuse --svg for a network too big to draw, or a file it cannot write, before it trains."""
-    if options.get("svg") is not None:
-        if not options["svg"].lower().endswith(".svg"):  # not the data, nor this very file
-            raise InputError("--svg takes a file name ending in .svg, got %s"
-                             % shown_name(options["svg"]))
-        check_output_path(options["svg"], "--svg", "draw to", options.get("data"),
-                          options.get("test"))
-    if options.get("svg") is not None and max(layers) > PICTURE_MAX_NEURONS:
+    if options.get("svg") is None:
+        return
+    if not options["svg"].lower().endswith(".svg"):  # not the data, nor this very file
+        raise InputError("--svg takes a file name ending in .svg, got %s"
+                         % shown_name(options["svg"]))
+    check_output_path(options["svg"], "--svg", "draw to", options.get("data"),
+                      options.get("test"))
+    if max(layers) > PICTURE_MAX_NEURONS:
         raise InputError("--svg draws at most %d neurons a layer; layers %s have %d"
                          % (PICTURE_MAX_NEURONS, ",".join(map(str, layers)), max(layers)))
 
@@ -3769,7 +3770,7 @@ def show_program_pictures(options: dict, function: Callable, name: str, result,
     net = program_network(function, result, **settings)
     if options.get("plot"):  # the errors the program noted: one curve for each alpha
         print("\n".join(error_plot(net.curves)))
-    show_pictures(options, net, lambda: program_check(function, **settings),
+    show_pictures(options, net, lambda: program_check(function, net, **settings),
                   "%s: %s iterations" % (name, "{:,}".format(settings["iterations"])))
 
 
