@@ -2325,9 +2325,14 @@ def decision(result: dict, value: Number) -> str:
 
 
 def judged(result: dict, table: Table) -> Tuple[Vector, List[bool]]:
-    """The answer for each example, and whether it is right: on the target's side of 0.5."""
+    """The answer for each example, and whether it is right."""
     answers = network_answers(result, table.X)
-    return answers, [(a >= 0.5) == (t[0] >= 0.5) for a, t in zip(answers, table.y)]
+    return answers, [is_right(a, t[0]) for a, t in zip(answers, table.y)]
+
+
+def is_right(answer: float, target: Number) -> bool:
+    """Whether an answer decides as its target does: both 0.5 and above, or both below."""
+    return (answer >= 0.5) == (target >= 0.5)
 
 
 def print_examples(result: dict, table: Table, title: str) -> None:
@@ -2614,6 +2619,21 @@ def answer_saved(options: dict) -> None:
             shown_name(training["data"]), scaled(options["ask"], scaling))
 
 
+def error_scale(errors: Sequence[float]) -> Tuple[float, float, bool, Callable]:
+    """The highest and lowest error, whether to draw them on a log scale, and the scale.
+
+    A log scale, once the error falls tenfold, shows a fall from 0.5 to 0.005 as
+    plainly as one from 0.5 to 0.05; on a linear scale all but the first drop
+    would hug the bottom.
+
+    >>> error_scale([0.5, 0.01])[:3], error_scale([0.5, 0.1])[:3]
+    ((0.5, 0.01, True), (0.5, 0.1, False))
+    """
+    high, low = max(errors), min(errors)
+    logarithmic = low > 0 and high / low >= 10
+    return high, low, logarithmic, (math.log10 if logarithmic else (lambda e: e))
+
+
 CURVE_MARKS = "123456789abcdefghijk"  # one for each curve, when there are several
 
 
@@ -2644,11 +2664,7 @@ def error_plot(curves: Sequence[Tuple[str, Sequence[Tuple[int, float]]]], width:
               if k < len(errors) and math.isfinite(errors[k][1])]
     if not finite:
         return ["The error is not a number (nan): the weights overflowed. Try a smaller --alpha."]
-    high, low = max(finite), min(finite)
-    # A log scale shows a fall from 0.5 to 0.005 as plainly as one from 0.5 to
-    # 0.05; on a linear scale all but the first drop would hug the bottom.
-    logarithmic = low > 0 and high / low >= 10
-    scale = math.log10 if logarithmic else (lambda e: e)
+    high, low, logarithmic, scale = error_scale(finite)
     top, bottom = scale(high), scale(low)
 
     def row_of(e):
@@ -3350,7 +3366,7 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     trained = [(s, t[0], "trained on") for s, t in zip(net.X, net.y)]
     held = [(s, t[0], "not trained on") for s, t in zip(net.held_X, net.held_y) if on_map(s)]
     outputs = [answer(s) for s, _, _ in trained + held]
-    wrong = [(output >= 0.5) != (t >= 0.5) for output, (_, t, _) in zip(outputs, trained + held)]
+    wrong = [not is_right(output, t) for output, (_, t, _) in zip(outputs, trained + held)]
     key = ["line: answer 0.5", "circles: examples, %s" % (
         # kept on one line each: 1 = pass
         "1\u00a0=\u00a0%s, 0\u00a0=\u00a0%s" % tuple(reversed(net.target_words)) if net.target_words
@@ -3471,7 +3487,7 @@ def answers_panel(svg, net: Network, box: Tuple[float, float, float, float], hea
         svg_element(group, "rect", x=left + column + 110, y=y - 15, width=18.0, height=18.0,
                     fill=answer_colour(output), stroke="#000000")
         verdict = "" if target is None else (
-            ", right" if (output >= 0.5) == (target >= 0.5) else ", wrong")
+            ", right" if is_right(output, target) else ", wrong")
         svg_text(group, left + column + 136, y, "%.8f%s%s" % (
             output, verdict, " (%s)" % how if how and target is not None else ""))
     if len(shown) < len(rows):
@@ -3506,9 +3522,7 @@ def error_chart(svg, net: Network, box: Tuple[float, float, float, float]) -> No
         for n, line in enumerate(wrapped(" ".join(notes), 52)):
             svg_text(group, left, top + 60 + 24 * n, line, colour="#333333")
         return
-    high, low = max(finite), min(finite)
-    logarithmic = low > 0 and high / low >= 10
-    scale = math.log10 if logarithmic else (lambda e: e)
+    high, low, logarithmic, scale = error_scale(finite)
     if logarithmic:
         bottom, top_value = math.floor(math.log10(low)), math.ceil(math.log10(high))
         ticks = [10.0 ** p for p in range(bottom, top_value + 1)]
