@@ -63,7 +63,7 @@ Ours, where the posts had no name or we needed one more:
     results          gradient_descent's returns, one for each alpha
     MultiLayerNeuralNetwork   Milo's second NeuralNetwork (the first has that name)
     turned           which weights' updates changed direction (Trask's Part 2)
-    train_network, forward, with_bias, layers, outputs, layer_errors, deltas
+    train_network, forward, with_bias, weight_shapes, layers, outputs, layer_errors, deltas
                      the playground's network of any depth (train); its errors
                      are (iteration, mean error) pairs, noted every `every`
     check_settings   refuses settings no network can train with
@@ -511,9 +511,8 @@ def train_network(X: Matrix, y: Matrix, layers: List[int], iterations: int = 100
     check_settings(iterations=iterations, seed=seed, alpha=alpha, layers=layers, every=every,
                    X=X, y=y)
     rng = numpy_random(seed)
-    extra = 1 if bias else 0  # the bias's weights: one more row in each matrix
-    weights = [subtract(multiply(2, random_matrix(rng, inputs + extra, neurons)), 1)
-               for inputs, neurons in zip(layers, layers[1:])]
+    weights = [subtract(multiply(2, random_matrix(rng, rows, columns)), 1)
+               for rows, columns in weight_shapes(layers, bias)]
     starting_weights = list(weights)  # a copy: the loop puts new matrices into weights
     # the inputs never change: their transpose, for the first layer's update, is made
     # once (a deeper layer's inputs are the layer below's outputs, new each iteration)
@@ -562,6 +561,17 @@ def forward(weights: List[Matrix], inputs: Matrix, bias: bool = False) -> List[M
     for synapses in weights:
         outputs.append(sigmoid(dot(with_bias(outputs[-1], bias), synapses)))
     return outputs
+
+
+def weight_shapes(layers: Sequence[int], bias: bool = False) -> List[Tuple[int, int]]:
+    """Each weight matrix's rows by columns: a row per input (and one for the bias), a column
+    per neuron.
+
+    >>> weight_shapes([3, 4, 1]), weight_shapes([3, 4, 1], bias=True)
+    ([(3, 4), (4, 1)], [(4, 4), (5, 1)])
+    """
+    extra = 1 if bias else 0  # the bias's weights: one more row in each matrix
+    return [(inputs + extra, neurons) for inputs, neurons in zip(layers, layers[1:])]
 
 
 def with_bias(m: Matrix, bias: bool) -> Matrix:
@@ -1547,7 +1557,7 @@ def training_seconds(iterations: int, examples: int, layers: Sequence[int],
     # error sent back to the layer below: inputs x neurons more, above the first
     multiply_adds = sum((2 * (inputs + extra) + (inputs if k else 0)) * neurons
                         for k, (inputs, neurons) in enumerate(pairs))
-    weights = sum((inputs + extra) * neurons for inputs, neurons in pairs)
+    weights = sum(rows * columns for rows, columns in weight_shapes(layers, bias))
     an_example = (multiply_adds * SECONDS_A_MULTIPLY_ADD
                   + sum(inputs + extra for inputs, _ in pairs) * SECONDS_AN_INPUT
                   + sum(neurons for _, neurons in pairs) * SECONDS_A_NEURON
@@ -1565,9 +1575,8 @@ def cache_slowdown(*entries: int) -> float:
 
 def answer_seconds(layers: Sequence[int], bias: bool = False) -> float:
     """About how long a trained network takes to answer one situation (--ask, a --table row)."""
-    extra = 1 if bias else 0
     pairs = list(zip(layers, layers[1:]))
-    weights = sum((inputs + extra) * neurons for inputs, neurons in pairs)
+    weights = sum(rows * columns for rows, columns in weight_shapes(layers, bias))
     return (cache_slowdown(weights) * weights * SECONDS_AN_ANSWER_MULTIPLY_ADD
             + sum(layers[1:]) * SECONDS_AN_ANSWER_NEURON + len(pairs) * SECONDS_AN_ANSWER_LAYER)
 
@@ -1619,8 +1628,7 @@ def train_bytes(iterations: int, examples: int, layers: Sequence[int], bias: boo
     """
     extra = 1 if bias else 0
     widest = matrix_bytes(examples, max(layers) + extra)
-    weights = sum(matrix_bytes(inputs + extra, neurons)
-                  for inputs, neurons in zip(layers, layers[1:]))
+    weights = sum(matrix_bytes(rows, columns) for rows, columns in weight_shapes(layers, bias))
     data = matrix_bytes(examples, layers[0]) + matrix_bytes(examples, layers[-1])
     total = BYTES_AT_START + data + LIVE_MATRICES * (widest + weights)
     if every:
@@ -2248,8 +2256,7 @@ def load_network(path) -> dict:
         raise refuse("\"layers\" is not 2 to %d sizes from 1 to %d" % (MAX_LAYERS, MAX_NEURONS))
     if not isinstance(bias, bool):
         raise refuse("\"bias\" is not true or false")
-    extra = 1 if bias else 0
-    shapes = [(inputs + extra, neurons) for inputs, neurons in zip(layers, layers[1:])]
+    shapes = weight_shapes(layers, bias)
     if sum(rows * columns for rows, columns in shapes) > MAX_SAVED_WEIGHTS:
         raise refuse("more than %d weights" % MAX_SAVED_WEIGHTS)
     if not (isinstance(weights, list) and len(weights) == len(shapes) and all(
@@ -2556,8 +2563,7 @@ def check_save(path: str, layers: Sequence[int], bias: bool, data: str,
                test: Optional[str] = None) -> None:
     """Refuse up front a --save that could not be written or read back."""
     check_save_path(path, data, test)
-    extra = 1 if bias else 0
-    weights = sum((inputs + extra) * neurons for inputs, neurons in zip(layers, layers[1:]))
+    weights = sum(rows * columns for rows, columns in weight_shapes(layers, bias))
     if weights > MAX_SAVED_WEIGHTS:
         raise InputError("--save keeps networks of up to %d weights; layers %s have %d"
                          % (MAX_SAVED_WEIGHTS, ",".join(map(str, layers)), weights))
