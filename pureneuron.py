@@ -2373,6 +2373,17 @@ def print_examples(result: dict, table: Table, title: str) -> None:
     print("%d of %d right" % (sum(right), len(right)))
 
 
+def print_data_lines(test: Optional[str], tested: Optional[Table],
+                     labels: Optional[Sequence[str]], scaling, inputs) -> None:
+    """What train and --load say of the data before the answers: the test file, the
+    target's words and the scaling, each where there is one."""
+    if tested:
+        print("Test data: %s, %s" % (shown_name(test), tested.description))
+    print_labels(labels)
+    if scaling:
+        print_scaling(scaling, inputs)
+
+
 def print_labels(labels: Optional[Sequence[str]]) -> None:
     """The target's words and the numbers they stand for: 'fail = 0, pass = 1'."""
     if labels:
@@ -2609,11 +2620,8 @@ def answer_saved(options: dict) -> None:
         "; trained on %s for %d iterations, alpha %s, seed %d"
         % (shown_name(training["data"]), training["iterations"],
            python2_str(training["alpha"]), training["seed"]) if training else ""))
-    if tested:
-        print("Test data: %s, %s" % (shown_name(options["test"]), tested.description))
-    print_labels(result["labels"])
-    if result["scaling"]:
-        print_scaling(result["scaling"], result["inputs"])
+    print_data_lines(options["test"], tested, result["labels"], result["scaling"],
+                     result["inputs"])
     print_training(result, options["ask"], ([], []) if options["table"] else None, False,
                    [(tested, "On the test examples:")] if tested else [])
     if drawn:  # the test examples on the map, if any: the data it trained on is not here
@@ -4178,15 +4186,10 @@ def run_train(options: dict) -> None:
         check_save(options["save"], layers, bias, name, options["test"])
     scaling = scaling_of(table.X) if options["scale"] else None
     print("Data: %s, %s" % (shown_name(name), table.description))
-    if tested:
-        print("Test data: %s, %s" % (shown_name(options["test"]), tested.description))
-    print_labels(table.labels)
-    if scaling:
-        print_scaling(scaling, table.inputs)
-    else:
-        warning = scale_warning(table.X)
-        if warning:
-            print(warning)
+    print_data_lines(options["test"], tested, table.labels, scaling, table.inputs)
+    warning = None if scaling else scale_warning(table.X)
+    if warning:
+        print(warning)
     print("Training layers %s for %d iterations, alpha %s, seed %d%s"
           % (",".join(map(str, layers)), iterations,
              ", ".join(python2_str(alpha) for alpha in alphas), seed,
