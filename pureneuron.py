@@ -2591,20 +2591,22 @@ def keep_network(path: str, result: dict, training: dict) -> None:
 
 def answer_saved(options: dict) -> None:
     """train --load: the saved network's weights, then --test, --ask and --table, untrained."""
+    def is_given(option):  # --seed 0 and --save '' are given too; a switch left off is not
+        value = options.get(option)
+        return value is not None and value is not False
     given = [name for option, name in (
         ("layers", "--layers"), ("bias", "--bias"), ("scale", "--scale"),
         ("hold_out", "--hold-out"), ("save", "--save"), ("data", "--data"), ("plot", "--plot"),
         ("check", "--check"), ("every", "--every"), ("alphas", "--alpha"),
         ("iterations", "--iterations"), ("seed", "--seed"), ("trace", "--trace"))
-        if options.get(option)]
+        if is_given(option)]
     if given:
         raise InputError("--load answers with the network as saved, without training: "
                          "leave out %s (--test FILE scores a file)" % " and ".join(given))
     result = load_network(options["load"])
     inputs, training = result["layers"][0], result["training"]
     check_situations(options["ask"], inputs)
-    drawn = [name for option, name in (("svg", "--svg"), ("map", "--map"))
-             if options.get(option) not in (None, False)]
+    drawn = [name for option, name in (("svg", "--svg"), ("map", "--map")) if is_given(option)]
     if drawn and not training:
         raise InputError("%s draws a network saved with how it trained; %s does not say: "
                          "train it again with --save" % (" and ".join(drawn),

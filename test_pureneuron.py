@@ -3629,3 +3629,11 @@ def test_check_names_the_bias_rows():
 @pytest.mark.parametrize("option", ["--save", "--load", "--test", "--svg", "--data"])
 def test_an_empty_file_name_is_refused_not_ignored(option):
     assert_one_line_error(*run_main("train", option, ""), "''")
+
+
+@pytest.mark.parametrize("given", [["--seed", "0"], ["--iterations", "0"], ["--every", "0"],
+                                   ["--save", ""], ["--data", ""]])
+def test_load_refuses_a_training_option_even_given_as_zero_or_empty(tmp_path, given):
+    path = str(tmp_path / "net.json")
+    assert run_main("train", "--iterations", "5", "--save", path)[0] == 0
+    assert_one_line_error(*run_main("train", "--load", path, *given), given[0])
