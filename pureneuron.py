@@ -47,7 +47,7 @@ Ours, where numpy had an operator or a function:
     transpose(m)     numpy's m.T: rows become columns
     dot(a, b)        numpy's a.dot(b) or np.dot(a, b): the matrix product
     add, subtract, multiply   numpy's +, - and * on matrices: entry by entry
-    absolute, mean   numpy's np.abs and np.mean
+    absolute, mean   numpy's np.abs and np.mean (mean adds by sum_left_to_right)
     sigmoid          1 / (1 + e^-x) on every entry: the posts' nonlin(x), __sigmoid
     sigmoid_slope    the posts' nonlin(x, deriv=True), __sigmoid_derivative and
                      sigmoid_output_to_derivative: o * (1 - o), given an output o
@@ -812,11 +812,20 @@ def mean(m: Matrix) -> float:
     0.375
     """
     columns = column_count(m)
-    total = 0.0
+    return sum_left_to_right(m) / (len(m) * columns)
+
+
+def sum_left_to_right(m: Matrix) -> float:
+    """All the entries added, one after another from the first, as numpy adds them here.
+
+    >>> sum_left_to_right([[0.5], [0.25]])
+    0.75
+    """
+    added = 0.0
     for row in m:
         for x in row:
-            total += x
-    return total / (len(m) * columns)
+            added += x
+    return added
 
 
 # --- Checks: each program's settings, and what a helper is handed ------------
@@ -2786,6 +2795,7 @@ def sigmoid_picture(columns: int = 61, rows: int = 21, reach: float = 6) -> List
 # ----------------------------------------------------------------------------
 
 BLUE, VERMILION = (0, 114, 178), (213, 94, 0)
+POSITIVE, NEGATIVE = "#0072b2", "#d55e00"   # a weight's colour: BLUE and VERMILION
 # the error curves, one colour each (Okabe and Ito's palette)
 CURVE_COLOURS = ["#000000", "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00",
                  "#56B4E9", "#F0E442"]
@@ -3109,13 +3119,18 @@ def answer_colour(a: float) -> str:
     """
     a = min(1.0, max(0.0, a))
     end, t = (BLUE, 2 * a - 1) if a >= 0.5 else (VERMILION, 1 - 2 * a)
-    return "#%02x%02x%02x" % tuple(round(255 + (e - 255) * t) for e in end)
+    return hex_colour(tuple(round(255 + (e - 255) * t) for e in end))
 
 
 def grey(a: float) -> str:
     """A neuron's fill for its output: white at 0, near black at 1."""
     level = round(255 - 205 * min(1.0, max(0.0, a)))
-    return "#%02x%02x%02x" % (level, level, level)
+    return hex_colour((level, level, level))
+
+
+def hex_colour(rgb: Tuple[int, int, int]) -> str:
+    """A colour as SVG writes it: (0, 114, 178) is '#0072b2'."""
+    return "#%02x%02x%02x" % rgb
 
 
 def weight_text(w: float) -> str:
@@ -3187,16 +3202,15 @@ def network_svg(net: Network, example: Optional[Vector] = None, title: str = "")
         network_panel(svg, net, net.weights, example, largest, "After training",
                       (10, 96, 1004, 344))
     left, right, whole = (10, 450, 400, 314), (420, 450, 594, 314), (10, 450, 1004, 314)
-    has_map = not no_map_reason(net)
+    reason = no_map_reason(net)  # why there is no map, if there is none
     has_curve = any(points for _, points in net.curves)
-    if has_map:
+    if not reason:
         decision_map(svg, net, left)
     else:
-        answers_panel(svg, net, left if has_curve else whole, "What it answers",
-                      no_map_reason(net))
+        answers_panel(svg, net, left if has_curve else whole, "What it answers", reason)
     if has_curve:
         error_chart(svg, net, right)
-    elif has_map:
+    elif not reason:
         answers_panel(svg, net, right, "Its answers, example by example")
     return ET.tostring(svg, encoding="unicode")
 
@@ -3237,8 +3251,8 @@ def tooltip(element, words: str) -> None:
 
 def weight_legend(svg, x: float, y: float) -> None:
     """The key to the lines: blue positive, vermilion negative, thicker for larger weights."""
-    for offset, (colour, words) in enumerate([("#0072b2", "positive weight"),
-                                              ("#d55e00", "negative weight")]):
+    for offset, (colour, words) in enumerate([(POSITIVE, "positive weight"),
+                                              (NEGATIVE, "negative weight")]):
         left = x + offset * 215
         svg_element(svg, "line", x1=float(left), y1=float(y - 6), x2=float(left + 40),
                     y2=float(y - 6), stroke=colour, stroke_width=6)
@@ -3291,7 +3305,7 @@ def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, lar
             for j, w in enumerate(row):
                 x1, y1, x2, y2 = xs[k], y_of(k, i), xs[k + 1], y_of(k + 1, j)
                 line = svg_element(lines, "line", x1=x1, y1=y1, x2=x2, y2=y2,
-                                   stroke="#0072b2" if w >= 0 else "#d55e00",
+                                   stroke=POSITIVE if w >= 0 else NEGATIVE,
                                    stroke_width=0.75 + thickest * abs(w) / largest,
                                    stroke_opacity=0.85)
                 tooltip(line, "%s[%d][%d] = %s" % (net.names[k], i, j, weight_text(w)))
@@ -3667,14 +3681,8 @@ def half_squared_error(X: Matrix, y: Matrix, weights: List[Matrix], bias: bool =
     >>> half_squared_error([[0]], [[1]], [[[0.0]]])   # output 0.5: 1/2 * 0.5^2
     0.125
     """
-    output = forward(weights, X, bias)[-1]
-    total = 0.0
-    # added left to right, not by sum(), which adds more precisely from Python 3.12:
-    # the digits --check prints must be the same on every Python
-    for row_t, row_o in zip(y, output):
-        for target, out in zip(row_t, row_o):
-            total += (target - out) ** 2
-    return 0.5 * total
+    errors = subtract(y, forward(weights, X, bias)[-1])
+    return 0.5 * sum_left_to_right(multiply(errors, errors))  # not sum(): see mean
 
 
 def check_lines(net: Network, after: List[Matrix], alpha: Number,
