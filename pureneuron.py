@@ -4087,47 +4087,47 @@ def build_parser() -> argparse.ArgumentParser:
         add_options(sub, SHARED_OPTIONS + program.options + PICTURE_OPTIONS)
         sub.set_defaults(handler=functools.partial(run_programs, [program]),
                          command=program.name, takes=SHARED_OPTIONS)
-    train_command = commands.add_parser(
+    train = commands.add_parser(
         "train", help="train a network of your own: layers, data, alpha, bias, ...",
         description="Train a network with the posts' arithmetic on a named table or a CSV file "
                     "(10,000 iterations unless --iterations says otherwise), then print its "
                     "weights and whatever else is asked for.")
-    add_options(train_command, SHARED_OPTIONS + ("bias", "every") + PICTURE_OPTIONS)
-    train_command.add_argument("--alpha", dest="alphas", action="append", type=read_alpha, metavar="A",
-                       default=argparse.SUPPRESS,
+    add_options(train, SHARED_OPTIONS + ("bias", "every") + PICTURE_OPTIONS)
+    train.add_argument("--alpha", dest="alphas", action="append", type=read_alpha,
+                       metavar="A", default=argparse.SUPPRESS,
                        help="learning rate, more than 0 (default 1, the posts' implicit rate); "
                             "repeat to train one network for each, side by side (up to %d)"
                             % MAX_ALPHAS)
-    train_command.add_argument("--layers", type=read_layers, metavar="SIZES",
+    train.add_argument("--layers", type=read_layers, metavar="SIZES",
                        help="the number of inputs, then each layer's neurons, like 3,4,1 or 3,1 "
                             "(default: the data's inputs, 4, 1)")
-    train_command.add_argument("--data", metavar="NAME|FILE",
+    train.add_argument("--data", metavar="NAME|FILE",
                        help="a named table (--data list names them; default trask) or a file "
                             "a spreadsheet saved as CSV or text: one example a line, the inputs "
                             "then the target (0 to 1, or two words like pass/fail), an optional "
                             "first line of names")
-    train_command.add_argument("--skip", action="append", default=[], metavar="NAME|N",
+    train.add_argument("--skip", action="append", default=[], metavar="NAME|N",
                        help="leave out a column of the file, by its name or number "
                             "(repeatable), like a column of students' names")
-    train_command.add_argument("--scale", action="store_true",
+    train.add_argument("--scale", action="store_true",
                        help="map each input to 0..1 by its lowest and highest value in the "
                             "training data (for hours, minutes, marks)")
-    train_command.add_argument("--hold-out", metavar="N", dest="hold_out", type=read_hold_out,
+    train.add_argument("--hold-out", metavar="N", dest="hold_out", type=read_hold_out,
                        help="keep N examples (or a fraction, like 0.25) out of training, "
                             "chosen by the seed, and test the network on them")
-    train_command.add_argument("--test", metavar="FILE",
+    train.add_argument("--test", metavar="FILE",
                        help="after training, test the network on the examples in FILE")
-    train_command.add_argument("--save", metavar="FILE.json",
+    train.add_argument("--save", metavar="FILE.json",
                        help="keep the trained network (weights, scaling, labels) in FILE.json")
-    train_command.add_argument("--load", metavar="FILE.json",
+    train.add_argument("--load", metavar="FILE.json",
                        help="answer --ask, --table and --test with a network saved by --save, "
                             "without training")
-    train_command.add_argument("--ask", action="append", type=read_situation, default=[], metavar="1,0,0",
+    train.add_argument("--ask", action="append", type=read_situation, default=[], metavar="1,0,0",
                        help="after training, the answer for this new situation (repeatable; "
                             "one that starts with a minus: --ask=-1,0,0)")
-    train_command.add_argument("--table", action="store_true",
+    train.add_argument("--table", action="store_true",
                        help="after training, the answer for every 0/1 combination of the inputs")
-    train_command.set_defaults(handler=run_train, command="train", takes=SHARED_OPTIONS)
+    train.set_defaults(handler=run_train, command="train", takes=SHARED_OPTIONS)
     sigmoid_command = commands.add_parser(
         "sigmoid", help="draw the sigmoid's S curve",
         description="Draw the S curve, marking where it is steepest and where it flattens.")
