@@ -6,10 +6,10 @@ Python" (backpropagation through a hidden layer) taught many people their first
 neural network.  Both lean on numpy, which hides the arithmetic they teach.
 Here the same programs are written with lists of lists, a hand-written
 transpose and dot product, math.exp and Python's own random generator, and
-they print the posts' own numbers, digit for digit.  (All but a few last
-digits of Trask's Part 2 at its largest alphas, 100 and up, or 10 with 32
-hidden neurons: there rounding grows chaotically, and not even today's numpy
-prints what the post printed.)
+they print the posts' own numbers, digit for digit.  (All but Trask's Part 2
+at its largest alphas, 100 and up, or 10 with 32 hidden neurons: there
+rounding grows chaotically, the numbers drift apart, some from their third
+digit, and not even today's numpy prints what the post printed.)
 
     python3 pureneuron.py                # the posts' programs as printed, all but gradient-descent
     python3 pureneuron.py three-layer    # one of them (--list names them all)
@@ -36,6 +36,8 @@ Glossary.  The posts' names:
     j, iter, iteration   the loop's counter, in each post's spelling
     alpha            Trask's learning rate (Part 2): how far each update steps
     layer_0, synapse_0, layer_2_error, ...   Trask's Part 2 spells l0, syn0, ... out
+                     (its layer_2_error is layer_2 - y, but y - layer_2 where it
+                     counts directions: each program keeps its post's sign)
     synapse_0_weight_update, ...   Part 2's update before alpha scales it;
                      prev_synapse_0_weight_update, ... the one before it
     synapse_0_direction_count, ...   how often each weight's update turned round
@@ -47,11 +49,14 @@ Ours, where numpy had an operator or a function:
     transpose(m)     numpy's m.T: rows become columns
     dot(a, b)        numpy's a.dot(b) or np.dot(a, b): the matrix product
     add, subtract, multiply   numpy's +, - and * on matrices: entry by entry
+                     (on lists, + and += join them and 2 * repeats them)
+    elementwise      what add, subtract and multiply share: an operation on each entry
     absolute, mean   numpy's np.abs and np.mean (mean adds by sum_left_to_right)
     sigmoid          1 / (1 + e^-x) on every entry: the posts' nonlin(x), __sigmoid
     sigmoid_slope    the posts' nonlin(x, deriv=True), __sigmoid_derivative and
                      sigmoid_output_to_derivative: o * (1 - o), given an output o
     numpy_random, random_matrix   np.random.seed and np.random.random
+    zeros_like       np.zeros_like: a matrix of another's shape, all 0.0
 Ours, where the posts had no name or we needed one more:
     X_T, training_set_inputs_T    the examples transposed, made once before the loop
     rng              the random generator, started as np.random.seed starts numpy's
@@ -67,11 +72,13 @@ Ours, where the posts had no name or we needed one more:
                      the playground's network of any depth (train); its errors
                      are (iteration, mean error) pairs, noted every `every`
     check_settings   refuses settings no network can train with
+    column_count     a matrix's columns, once every row is checked to have as many
     python2_str      how Python 2 printed a number: Error:0.496410031903 (Part II)
     numpy_str        how numpy printed a matrix in 2015 (Part II)
 """
 
-# Part I uses only math, operator and random; the rest is for Part II, the workshop.
+# Part I uses only math, operator and random (and typing for its annotations), and
+# prints with Part II's numpy_str and python2_str; the rest is for Part II, the workshop.
 import argparse
 import ast
 import contextlib
@@ -100,8 +107,8 @@ __all__ = [
     "NeuronLayer", "MultiLayerNeuralNetwork", "multi_layer", "gradient_descent",
     "train_network", "forward",
     # Part I: the helpers
-    "numpy_random", "random_matrix", "transpose", "dot", "add", "subtract", "multiply",
-    "sigmoid", "sigmoid_slope", "absolute", "mean",
+    "numpy_random", "random_matrix", "transpose", "zeros_like", "dot", "add", "subtract",
+    "multiply", "sigmoid", "sigmoid_slope", "absolute", "mean",
     # Part II: printing, data, answers, pictures and the command line
     "numpy_str", "python2_str", "DATASETS", "load_data", "save_network", "load_network",
     "network_answer", "error_plot", "picture", "network_of", "program_network", "map_text",
@@ -131,7 +138,7 @@ def nine_lines(iterations: int = 10000, seed: int = 1) -> dict:
     check_settings(iterations=iterations, seed=seed)
     training_set_inputs = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]]
     training_set_outputs = transpose([[0, 1, 1, 0]])  # a column: one answer a row
-    rng = numpy_random(seed)  # the post's random.seed(1): the same starting weights every run
+    rng = numpy_random(seed)  # the post's random.seed(1), numpy's random: the same weights every run
     # 2 * random - 1: three weights from -1 to 1, mean 0, none favoured at the start
     synaptic_weights = subtract(multiply(2, random_matrix(rng, 3, 1)), 1)
     # the post's .T, made once: ours copies the matrix, numpy's .T costs nothing
@@ -229,7 +236,8 @@ def two_layer(iterations: int = 10000, seed: int = 1) -> dict:
         # how far off, times how unsure each answer was
         l1_error = subtract(y, l1)  # Line 32
         l1_delta = multiply(l1_error, sigmoid_slope(l1))  # Line 36: the error scaled by the slope
-        # each weight moves by its inputs times those deltas, for all examples at once
+        # each weight moves by its inputs times those deltas, for all examples at
+        # once; the post's += would join two lists, not add them, so add()
         syn0 = add(syn0, dot(X_T, l1_delta))  # Line 39; X_T is l0.T
     print("Output After Training:")
     print(numpy_str(l1))
@@ -416,9 +424,11 @@ def gradient_descent(iterations: int = 60000, seed: int = 1,
         rng = numpy_random(seed)
         synapse_0 = subtract(multiply(2, random_matrix(rng, 3, hidden_size)), 1)
         synapse_1 = subtract(multiply(2, random_matrix(rng, hidden_size, 1)), 1)
-        if directions:  # numpy's zeros_like: a count for each weight, none yet
-            synapse_0_direction_count = [[0.0 for weight in row] for row in synapse_0]
-            synapse_1_direction_count = [[0.0 for weight in row] for row in synapse_1]
+        if directions:  # a count for each weight, none yet; no update before the first
+            prev_synapse_0_weight_update = zeros_like(synapse_0)
+            prev_synapse_1_weight_update = zeros_like(synapse_1)
+            synapse_0_direction_count = zeros_like(synapse_0)
+            synapse_1_direction_count = zeros_like(synapse_1)
         errors = []
         for j in range(iterations):
             layer_0 = X
@@ -628,6 +638,10 @@ def random_matrix(rng: random.Random, rows: int, columns: int) -> Matrix:
 # ----------------------------------------------------------------------------
 # Matrices as lists of rows
 #
+# Python's own + and * mean something else on lists: [[1]] + [[2]] is
+# [[1], [2]], one list after the other, and 2 * [[1]] is [[1], [1]].  So the
+# programs call add() and multiply() where the posts wrote + and *, and +=.
+#
 # numpy checks that shapes fit; so do these, because a loop or zip() over
 # rows of different lengths would quietly skip what does not fit.  They check
 # what is cheap: what kind of thing each argument is, once a call (so that a
@@ -646,13 +660,23 @@ def transpose(m: Matrix) -> Matrix:
     return [[row[j] for row in m] for j in range(column_count(m))]
 
 
+def zeros_like(m: Matrix) -> Matrix:
+    """numpy's zeros_like(m): a matrix of m's shape, every entry 0.0.
+
+    >>> zeros_like([[0.5, -1], [2, 3]])
+    [[0.0, 0.0], [0.0, 0.0]]
+    """
+    return [[0.0 for x in row] for row in m]
+
+
 def dot(a: Matrix, b: Matrix) -> Matrix:
     """The matrix product: entry [i][j] is row i of a times column j of b.
 
     That is a[i][0]*b[0][j] + a[i][1]*b[1][j] + ..., added from left to
     right.  numpy (through BLAS) promises no order of addition, and another
     order can change the last bit; for the posts' small matrices, left to
-    right gives every digit numpy printed.
+    right gives the digits numpy printed (all but where Part 2's largest
+    alphas make rounding errors grow).
 
     >>> dot([[1, 2], [3, 4]], [[5], [6]])
     [[17.0], [39.0]]
@@ -1031,6 +1055,9 @@ def numpy_str(m: Union[Vector, Matrix]) -> str:
     >>> print(numpy_str([[1.23456789e-05], [0.999876543]]))
     [[  1.23456789e-05]
      [  9.99876543e-01]]
+    >>> print(numpy_str([[0, 0, 1], [0, 1, 1]]))
+    [[0 0 1]
+     [0 1 1]]
     """
     if not isinstance(m[0], list):
         return numpy_row(m, number_format(m), " ") + "]"
@@ -1053,6 +1080,12 @@ def numpy_row(row: Vector, write: Callable, indent: str) -> str:
 
 def number_format(numbers: Vector) -> Callable:
     """The function that writes each number of an array, chosen from all of them as numpy 1.13 chose."""
+    if all(isinstance(x, int) for x in numbers):  # whole numbers only, like the posts' X and y
+        whole_width = max(len(str(x)) for x in numbers)
+
+        def whole_number(x):
+            return str(x).rjust(whole_width)
+        return whole_number
     finite = [abs(x) for x in numbers if math.isfinite(x) and x != 0]
     biggest, smallest = (max(finite), min(finite)) if finite else (0.0, 0.0)
     if finite and (biggest >= 1e8 or smallest < 0.0001 or biggest / smallest > 1000):

@@ -925,6 +925,8 @@ def test_numpy_str_writes_what_numpy_1_13_wrote():
     assert numpy_str([[math.inf, 0.5], [math.nan, -1]]) == "[[ inf  0.5]\n [ nan -1. ]]"
     assert numpy_str([0.0]) == "[ 0.]"
     assert numpy_str([0.9999370428]) == "[ 0.99993704]"
+    assert numpy_str([[0, 0, 1], [0, 1, 1]]) == "[[0 0 1]\n [0 1 1]]"
+    assert numpy_str([[-1, 20], [3, 4]]) == "[[-1 20]\n [ 3  4]]"
 
 
 @needs_numpy
@@ -935,6 +937,12 @@ def test_numpy_str_agrees_with_numpys_legacy_printing_on_random_matrices(np):
         rows, columns = rng.randint(1, 5), rng.randint(1, 14)
         m = [[rng.choice([0.0, 1.0, -1.0, 0.5, rng.uniform(-1, 1) * rng.choice(scales),
                           round(rng.uniform(-20, 20), rng.randint(0, 9))])
+              for _ in range(columns)] for _ in range(rows)]
+        assert pureneuron.numpy_str(m) == REFERENCE.np_str(np, m), m
+        assert pureneuron.numpy_str(m[0]) == REFERENCE.np_str(np, m[0]), m[0]
+    for _ in range(200):  # whole numbers, like the posts' X and y: numpy kept them whole
+        rows, columns = rng.randint(1, 5), rng.randint(1, 30)
+        m = [[rng.choice([0, 1, rng.randint(-10 ** rng.randint(1, 6), 10 ** rng.randint(1, 6))])
               for _ in range(columns)] for _ in range(rows)]
         assert pureneuron.numpy_str(m) == REFERENCE.np_str(np, m), m
         assert pureneuron.numpy_str(m[0]) == REFERENCE.np_str(np, m[0]), m[0]
