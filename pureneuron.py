@@ -947,8 +947,9 @@ def column_count(m: Matrix) -> int:
     columns = len(m[0])
     for row in m:
         if len(row) != columns:
-            raise ValueError("a ragged matrix: rows of different lengths, %d and %d"
-                             % (columns, len(row)))
+            # m.index finds this row: every row before it has the first's length
+            raise ValueError("a ragged matrix: row 0 has %d entries but row %d has %d"
+                             % (columns, m.index(row), len(row)))
     return columns
 
 
@@ -965,14 +966,14 @@ def transpose_hint(a: Matrix, b: Matrix) -> str:
     """For dot's error: which product with a transpose would fit, if one would.
 
     >>> transpose_hint([[1, 2, 3]] * 4, [[1]] * 4)
-    '; dot(transpose(first), second) would fit'
+    '; if a transpose is missing, dot(transpose(first), second) would fit'
     """
     fits = []
     if len(a) == len(b):
         fits.append("dot(transpose(first), second)")
     if len(a[0]) == len(b[0]):
         fits.append("dot(first, transpose(second))")
-    return "; %s would fit" % " or ".join(fits) if fits else ""
+    return "; if a transpose is missing, %s would fit" % " or ".join(fits) if fits else ""
 
 
 def not_a_matrix(m) -> Exception:
@@ -987,8 +988,11 @@ def not_a_matrix(m) -> Exception:
     ValueError('an empty matrix, 1x0: it has no entries to work with')
     """
     if isinstance(m, list) and m and isinstance(m[0], (int, float)):
-        return TypeError("a matrix is a list of rows: write %s, not %s"
-                         % (shortened([m]), shortened(m)))
+        return TypeError("a matrix is a list of rows: write %s for one row, or %s for a "
+                         "column (one answer a row), not %s"
+                         % (shortened([m]), shortened([[x] for x in m]), shortened(m)))
+    if isinstance(m, list) and m and isinstance(m[0], tuple):
+        return TypeError("a matrix's rows are lists, in [ ], not tuples: got %s" % shortened(m))
     if not isinstance(m, list) or (m and not isinstance(m[0], list)):
         return TypeError("expected a matrix, a list of rows like [[0, 1], [1, 1]], got %s"
                          % kind_of(m))

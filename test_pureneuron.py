@@ -3295,6 +3295,20 @@ def test_the_glossary_names_the_posts_loop_and_layer_names():
     assert [iteration for iteration, error in errors] == [0, 2]
 
 
+def test_a_flat_list_tuple_rows_or_a_ragged_row_get_advice_that_fits():
+    with pytest.raises(TypeError) as raised:  # a flat y: both ways to write it, and it fits
+        pureneuron.subtract([0, 1, 1, 0], [[0.5]] * 4)
+    assert str(raised.value) == ("a matrix is a list of rows: write [[0, 1, 1, 0]] for one row, "
+                                 "or [[0], [1], [1], [0]] for a column (one answer a row), "
+                                 "not [0, 1, 1, 0]")
+    assert pureneuron.subtract([[0], [1], [1], [0]], [[0.5]] * 4) == [[-0.5], [0.5], [0.5], [-0.5]]
+    with pytest.raises(TypeError, match=r"^a matrix's rows are lists, in \[ \], not tuples: "
+                                        r"got \[\(0, 0, 1\), \(0, 1, 1\)\]$"):
+        pureneuron.dot([(0, 0, 1), (0, 1, 1)], [[1]] * 3)
+    with pytest.raises(ValueError, match="^a ragged matrix: row 0 has 3 entries but row 2 has 2$"):
+        pureneuron.transpose([[0, 0, 1], [0, 1, 1], [1, 0]])
+
+
 def test_dot_refuses_a_number_or_a_string_for_its_second_matrix_naming_it():
     for second, words in [(5, "got an int: 5"), ("ab", "got a str: 'ab'"), ((1,), "a tuple")]:
         with pytest.raises(TypeError) as raised:
@@ -3304,10 +3318,12 @@ def test_dot_refuses_a_number_or_a_string_for_its_second_matrix_naming_it():
 
 @pytest.mark.parametrize("a, b, hint", [
     ([[1, 2, 3]] * 4, [[1, 1, 1, 1]] * 3, None),  # fits: no error
-    ([[1, 2, 3]] * 4, [[1]] * 4, "; dot(transpose(first), second) would fit"),
-    ([[1, 2, 3]], [[1, 2, 3]] * 2, "; dot(first, transpose(second)) would fit"),
-    ([[1]] * 4, [[1]] * 4, "; dot(transpose(first), second) or dot(first, transpose(second)) "
-                           "would fit"),
+    ([[1, 2, 3]] * 4, [[1]] * 4, "; if a transpose is missing, dot(transpose(first), second) "
+                                 "would fit"),
+    ([[1, 2, 3]], [[1, 2, 3]] * 2, "; if a transpose is missing, dot(first, transpose(second)) "
+                                   "would fit"),
+    ([[1]] * 4, [[1]] * 4, "; if a transpose is missing, dot(transpose(first), second) or "
+                           "dot(first, transpose(second)) would fit"),
     ([[1, 2]], [[1], [2], [3]], "(3)"),  # nothing fits: the message ends at the rows
 ])
 def test_dots_mismatch_says_which_transpose_would_fit(a, b, hint):
@@ -3327,8 +3343,8 @@ def test_dots_mismatch_says_which_transpose_would_fit(a, b, hint):
                                   ([[1, 2], [3, 4]], [[1, 2], [3]])])
 def test_entry_by_entry_a_ragged_matrix_is_called_ragged(a, b):
     for helper in (pureneuron.add, pureneuron.subtract, pureneuron.multiply):
-        with pytest.raises(ValueError, match="^a ragged matrix: rows of different lengths, "
-                                             "2 and 1$"):
+        with pytest.raises(ValueError, match="^a ragged matrix: row 0 has 2 entries but row 1 "
+                                             "has 1$"):
             helper(a, b)
 
 
