@@ -1836,7 +1836,7 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
     '2 examples of 2 inputs, separated by semicolons with decimal commas'
     """
     X, words, word_lines, header, kept, names = [], [], [], None, None, []
-    separator, fields, first, decimal_commas = ",", None, None, False
+    separator, fields, first, decimal_commas, point_at = ",", None, None, False, None
     for number, line in enumerate(lines, 1):
         if not isinstance(line, str):
             raise TypeError("parse_examples takes lines of text, got %r" % (line,))
@@ -1851,6 +1851,10 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
             raise InputError("%s: %s" % (where, error)) from None
         if not any(cell.strip() for cell in cells):
             continue  # a spreadsheet's empty row: ;;;
+        # spreadsheets often write empty cells past the last column (a;b;t;;;):
+        # the first line's end no column, and on later lines nothing past it
+        while len(cells) > (fields or 1) and not cells[-1].strip():
+            cells.pop()
         if fields is None:
             first, fields = number, len(cells)
             is_header = not any(is_number(decimal_point(cell, separator)) for cell in cells)
@@ -1874,7 +1878,14 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
         values = []
         for column in kept[:-1]:
             cell = decimal_point(cells[column], separator)
-            decimal_commas = decimal_commas or cell != cells[column]
+            if cell != cells[column]:
+                decimal_commas = True
+                if "." in cells[column]:  # 1.200,5: a German thousands separator
+                    raise InputError("%s, column %d: %s has a point and a comma; write numbers "
+                                     "without a thousands separator, like 1200,5"
+                                     % (where, column + 1, quoted(cells[column].strip())))
+            elif separator != "," and "." in cell and point_at is None:
+                point_at = "%s, column %d: %s" % (where, column + 1, quoted(cell.strip()))
             values.append(input_number(cell, where, column, header, not X))
         X.append(values)
         target = cells[kept[-1]].strip()
@@ -1888,6 +1899,9 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
                                   if column not in kept))
     if not X:
         raise InputError("%s has no examples" % name)
+    if decimal_commas and point_at:  # 1.200 beside 7,5: a point can only group thousands
+        raise InputError("%s has a point, but other numbers have decimal commas: if it groups "
+                         "thousands, write the number without it, like 1200" % point_at)
     y, labels = read_targets(words, word_lines, labels, name, kept[-1] + 1)
     description = "%s of %s, separated by %s%s" % (
         plural(len(X), "example"), plural(len(X[0]), "input"), SEPARATORS[separator],
@@ -1959,8 +1973,12 @@ def read_targets(words: List[str], lines: List[int], labels: Optional[Sequence[s
             column: int) -> Tuple[Matrix, Optional[List[str]]]:
     """The target column as numbers, and its two words (for 0 and 1) when it was words.
 
-    lines: the line each target is on, for messages.
+    lines: the line each target is on, for messages.  Words are the same
+    whatever their case (a spreadsheet may capitalise one: No, no).
     """
+    if "" in words:
+        raise InputError("%s line %d, column %d: no target (an empty cell); each example needs "
+                         "one" % (name, lines[words.index("")], column))
     texts = [word for word in words if not is_number(word)]
     if not texts and not labels:
         y = []
@@ -1972,19 +1990,23 @@ def read_targets(words: List[str], lines: List[int], labels: Optional[Sequence[s
             y.append([value])
         return y, None
     if labels is None:
-        found = sorted(set(texts), key=lambda word: (word.casefold() not in NO_WORDS,
-                                                     word.casefold(), word))
+        spellings = {}  # each word as first written, by its casefold
+        for word in texts:
+            spellings.setdefault(word.casefold(), word)
+        found = sorted(spellings.values(), key=lambda word: (word.casefold() not in NO_WORDS,
+                                                             word.casefold()))
         if len(found) != 2 or len(texts) != len(words):
             raise InputError("%s, column %d: the target is a number from 0 to 1 or one of two "
                              "words (like pass and fail); found %s" % (name, column, ", ".join(
                                  quoted(word) for word in list(dict.fromkeys(words))[:4])))
         labels = found
+    folded = [label.casefold() for label in labels]
     for line, word in zip(lines, words):
-        if word not in labels:
+        if word.casefold() not in folded:
             raise InputError("%s line %d, column %d: the target %s is not %s or %s, as in "
                              "training" % (name, line, column, quoted(word), quoted(labels[0]),
                                            quoted(labels[1])))
-    return [[labels.index(word)] for word in words], list(labels)
+    return [[folded.index(word.casefold())] for word in words], list(labels)
 
 
 def is_number(cell: str) -> bool:
@@ -2551,9 +2573,11 @@ def print_alphas(results: Sequence[dict], alphas: Sequence[Number], iterations: 
 # ----------------------------------------------------------------------------
 
 def read_test_file(path: Optional[str], skip: Sequence[str], inputs: int,
-                   labels: Optional[Sequence[str]], loaded: bool = False) -> Optional[Table]:
+                   labels: Optional[Sequence[str]], names: Optional[Sequence[str]] = None,
+                   loaded: bool = False) -> Optional[Table]:
     """--test FILE's examples, read as the training file was: as many inputs, the same target
-    words.  loaded: the network is a saved one (--load), not the one about to train."""
+    words.  names: the training's input columns; when both files name their columns, the
+    test's are taken by name, in that order.  loaded: the network is a saved one (--load)."""
     if path is None:
         return None
     tested = load_data(path, skip, labels)
@@ -2561,6 +2585,15 @@ def read_test_file(path: Optional[str], skip: Sequence[str], inputs: int,
         raise InputError("--test %s has %s an example, but %s %d"
                          % (shown_name(path), plural(len(tested.X[0]), "input"),
                             "the network takes" if loaded else "the training data has", inputs))
+    if names and tested.inputs and tested.inputs != list(names):
+        test_names = [name.casefold() for name in tested.inputs]
+        if sorted(test_names) != sorted(name.casefold() for name in names):
+            raise InputError("--test %s has the inputs %s, but the network's are %s"
+                             % (shown_name(path), column_names(tested.inputs),
+                                column_names(names)))
+        order = [test_names.index(name.casefold()) for name in names]
+        tested = tested._replace(X=[[row[i] for i in order] for row in tested.X],
+                                 inputs=list(names))
     if tested.labels and not labels:
         raise InputError("--test %s has words as targets, but %s" % (
             shown_name(path), "the network was trained on numbers" if loaded
@@ -2661,7 +2694,7 @@ def answer_saved(options: dict) -> None:
     if options["table"]:
         check_table(inputs, [], result["scaling"])
     tested = read_test_file(options["test"], options["skip"], inputs, result["labels"],
-                            loaded=True)
+                            result["inputs"], loaded=True)
     print("Network: %s, layers %s%s%s" % (
         shown_name(options["load"]), ",".join(map(str, result["layers"])),
         ", with bias" if result["bias"] else "",
@@ -4215,7 +4248,8 @@ def run_train(options: dict) -> None:
     held = None
     if options["hold_out"] is not None:
         table, held = hold_out(table, options["hold_out"], seed)
-    tested = read_test_file(options["test"], options["skip"], len(table.X[0]), table.labels)
+    tested = read_test_file(options["test"], options["skip"], len(table.X[0]), table.labels,
+                            table.inputs)
     layers = options["layers"] or [len(table.X[0]), 4, len(table.y[0])]
     check_network(table.X, table.y, layers, bias)
     check_situations(options["ask"], layers[0])

@@ -2233,6 +2233,44 @@ def test_a_test_file_must_use_the_training_words_and_inputs(tmp_path):
     assert (status, err) == (0, "") and "On the test examples:" in out
 
 
+def test_a_test_file_with_named_columns_is_read_by_name(tmp_path):
+    train = write_data(tmp_path, class_file(), "train.csv")
+    swapped = write_data(tmp_path, "Name,Slept,Studied,Passed\nZoe,4,7,pass\n", "swapped.csv")
+    in_order = write_data(tmp_path, "Name,Studied,Slept,Passed\nZoe,7,4,pass\n", "order.csv")
+    outs = [run_main("train", "--data", train, "--skip", "Name", "--iterations", "50", "--test",
+                     test) for test in (swapped, in_order)]
+    assert outs[0][0] == 0 and outs[0][1].replace("swapped.csv", "order.csv") == outs[1][1]
+    assert "Zoe   7 4 " in outs[0][1]
+    renamed = write_data(tmp_path, "Name,Hours,Slept,Passed\nZoe,7,4,pass\n", "renamed.csv")
+    assert_one_line_error(*run_main("train", "--data", train, "--skip", "Name", "--test",
+                                    renamed), "renamed.csv has the inputs Hours, Slept",
+                          "the network's are studied, slept")
+
+
+@pytest.mark.parametrize("text, table", [
+    # Excel and Sheets write empty cells past the last column: no column of their own
+    ("Name;a;t;;;\r\nAnn;1;no;;;\r\nBob;0;yes;;;\r\n;;;;;\r\n", ([[1], [0]], [[0], [1]])),
+    ("a,t\n1,no,,\n0,yes,\n", ([[1], [0]], [[0], [1]])),
+    ("a,t\n1,no\n0,No\n0,yes\n", ([[1], [0], [0]], [[0], [0], [1]])),  # one capitalised
+])
+def test_what_a_spreadsheet_adds_reads_as_the_table(tmp_path, text, table):
+    path = write_data(tmp_path, text)
+    read = pureneuron.read_examples(path, skip=["Name"] if "Name" in text else [])
+    assert (read.X, read.y) == table
+
+
+@pytest.mark.parametrize("text, mentions", [
+    # a point beside decimal commas groups thousands: 1.200 is not 1.2
+    ("a;b;t\n1.200;2;1\n7,5;1;0\n", ["line 2, column 1: '1.200' has a point", "like 1200"]),
+    ("a;b;t\n1.200,50;2;1\n", ["line 2, column 1: '1.200,50' has a point and a comma"]),
+    ("a,b,t\n1,2,no\n3,4,\n5,6,yes\n", ["line 3, column 3: no target (an empty cell)"]),
+])
+def test_numbers_a_spreadsheet_may_mean_otherwise_are_refused_where_they_are(tmp_path, text,
+                                                                             mentions):
+    path = write_data(tmp_path, text)
+    assert_one_line_error(*run_main("train", "--data", path), *mentions)
+
+
 # --- did it learn: each example, and the count of right ones ----------------------
 
 def right_by_hand(weights, X, y, bias=False):
