@@ -2186,6 +2186,9 @@ def print_scaling(scaling: Sequence[Tuple[Number, Number]], names: Optional[List
 
 
 FAR_OUTSIDE = 20   # an input this far from 0..1 saturates the sigmoid at its first step
+# An update adds up every example's step, so alpha times the examples sizes it:
+# at 100 and more, tables of a class's marks and hours stalled, saturated.
+MOST_STEPS = 100
 
 
 def scale_warning(X: Matrix) -> Optional[str]:
@@ -2206,6 +2209,23 @@ def scale_warning(X: Matrix) -> Optional[str]:
             "--scale maps each input to 0..1"
             % (python2_str(reach), "far outside" if far else "outside",
                "barely moves" if far else "slows or stalls"))
+
+
+def step_warning(examples: int, alphas: Sequence[Number]) -> Optional[str]:
+    """A warning, before training, when alpha times the examples makes each update a big step.
+
+    >>> step_warning(4, [1]) is None
+    True
+    >>> step_warning(200, [0.01, 1])[:62]
+    'Warning: each update adds up the steps of all 200 examples, so'
+    """
+    alpha = max(alphas)
+    if examples * alpha < MOST_STEPS:
+        return None
+    smaller = float("%.0e" % (10 / examples))  # 10 / examples, to one digit: 0.05 for 200
+    return ("Warning: each update adds up the steps of all %d examples, so at alpha %s it can "
+            "overshoot and stall; try --alpha %s" % (examples, python2_str(alpha),
+                                                    python2_str(smaller)))
 
 
 # ----------------------------------------------------------------------------
@@ -4268,9 +4288,10 @@ def run_train(options: dict) -> None:
     scaling = scaling_of(table.X) if options["scale"] else None
     print("Data: %s, %s" % (shown_name(name), table.description))
     print_data_lines(options["test"], tested, table.labels, scaling, table.inputs)
-    warning = None if scaling else scale_warning(table.X)
-    if warning:
-        print(warning)
+    for warning in [None if scaling else scale_warning(table.X),
+                    step_warning(len(table.X), alphas)]:
+        if warning:
+            print(warning)
     print("Training layers %s for %d iterations, alpha %s, seed %d%s"
           % (",".join(map(str, layers)), iterations,
              ", ".join(python2_str(alpha) for alpha in alphas), seed,

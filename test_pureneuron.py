@@ -2395,6 +2395,23 @@ def test_inputs_outside_0_1_suggest_scale_before_training():
     assert "inputs reach -3," in pureneuron.scale_warning([[0.5, -3], [2, 1]])
 
 
+def test_many_examples_at_alpha_1_warn_and_the_alpha_suggested_trains(tmp_path):
+    rng = random.Random(5)
+    rows = [(round(rng.uniform(0, 10), 1), round(rng.uniform(3, 10), 1)) for _ in range(200)]
+    path = write_data(tmp_path, "studied,slept,passed\n" + "".join(
+        "%s,%s,%s\n" % (a, b, "pass" if a + b / 2 > 7 else "fail") for a, b in rows))
+    right = {}
+    for alpha in ("1", "0.05"):
+        status, out, err = run_main("train", "--data", path, "--scale", "--bias",
+                                    "--iterations", "1000", "--alpha", alpha)
+        assert (status, err) == (0, "")
+        warned = ("Warning: each update adds up the steps of all 200 examples, so at alpha 1 "
+                  "it can overshoot and stall; try --alpha 0.05\n")
+        assert (warned in out) == (alpha == "1")
+        right[alpha] = int(re.search(r"(\d+) of 200 right", out).group(1))
+    assert right["1"] < 150 and right["0.05"] > 190
+
+
 def test_scaled_maps_the_training_range_to_0_1_and_a_constant_column_to_0():
     assert pureneuron.scaling_of([[1, 5], [3, 5], [2, 5]]) == [(1, 3), (5, 5)]
     assert pureneuron.scaled([[1, 5], [3, 5], [4, 7]], [(1, 3), (5, 5)]) == [
