@@ -1835,7 +1835,7 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
     >>> table.description
     '2 examples of 2 inputs, separated by semicolons with decimal commas'
     """
-    X, words, word_lines, header, kept, names = [], [], [], None, None, []
+    X, words, word_lines, header, kept, names, titles = [], [], [], None, None, [], []
     separator, fields, first, decimal_commas, point_at = ",", None, None, False, None
     for number, line in enumerate(lines, 1):
         if not isinstance(line, str):
@@ -1853,8 +1853,12 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
             continue  # a spreadsheet's empty row: ;;;
         # spreadsheets often write empty cells past the last column (a;b;t;;;):
         # the first line's end no column, and on later lines nothing past it
+        written = len(cells)
         while len(cells) > (fields or 1) and not cells[-1].strip():
             cells.pop()
+        if fields is None and len(cells) == 1 < written:
+            titles.append(number)  # a title above the table, in its first cell: Class 7b;;;
+            continue
         if fields is None:
             first, fields = number, len(cells)
             is_header = not any(is_number(decimal_point(cell, separator)) for cell in cells)
@@ -1886,7 +1890,7 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
                                      % (where, column + 1, quoted(cells[column].strip())))
             elif separator != "," and "." in cell and point_at is None:
                 point_at = "%s, column %d: %s" % (where, column + 1, quoted(cell.strip()))
-            values.append(input_number(cell, where, column, header, not X))
+            values.append(input_number(cell, cells[column], where, column, header, not X))
         X.append(values)
         target = cells[kept[-1]].strip()
         if len(target) > MAX_CELL_CHARACTERS:
@@ -1908,6 +1912,10 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
         " with decimal commas" if decimal_commas else "")
     if encoding != "UTF-8":
         description += ", %s text" % encoding
+    if titles:
+        description += "; skipped the title%s on line%s %s" % (
+            "s" if len(titles) > 1 else "", "s" if len(titles) > 1 else "",
+            ", ".join(map(str, titles)))
     if skip:
         description += "; left out: %s" % (
             column_names([header[column] for column in range(fields) if column not in kept])
@@ -1955,12 +1963,19 @@ def number_in(text: str, where: str) -> Number:
         raise InputError("%s: %s" % (where, error)) from None
 
 
-def input_number(cell: str, where: str, column: int, header: Optional[List[str]],
-                 first_example: bool) -> Number:
-    """One input read from a cell; a word in the first example is likely a column of names."""
+def input_number(cell: str, written: str, where: str, column: int,
+                 header: Optional[List[str]], first_example: bool) -> Number:
+    """One input read from a cell (written: as in the file, before its decimal comma became a
+    point); a word in the first example is likely a column of names."""
     what = "%s, column %d%s" % (where, column + 1,
                                 " (%s)" % quoted(header[column]) if header else "")
-    if is_number(cell) or not first_example:
+    if is_number(cell):
+        return number_in(cell, what)
+    if any(character.isdigit() for character in cell):  # 5%, 1 200: a number, written oddly
+        raise InputError("%s: %s is not a number; write digits and a decimal point (or comma) "
+                         "only, without %%, spaces or a thousands separator"
+                         % (what, quoted(written.strip())))
+    if not first_example:
         return number_in(cell, what)
     raise InputError("%s: %s is not a number; only the target, the last column, may be words. "
                      "To leave the column out: --skip %s"

@@ -2252,6 +2252,7 @@ def test_a_test_file_with_named_columns_is_read_by_name(tmp_path):
     ("Name;a;t;;;\r\nAnn;1;no;;;\r\nBob;0;yes;;;\r\n;;;;;\r\n", ([[1], [0]], [[0], [1]])),
     ("a,t\n1,no,,\n0,yes,\n", ([[1], [0]], [[0], [1]])),
     ("a,t\n1,no\n0,No\n0,yes\n", ([[1], [0], [0]], [[0], [0], [1]])),  # one capitalised
+    ("Class 7b survey,,\na,t\n1,no\n0,yes\n", ([[1], [0]], [[0], [1]])),  # a title above
 ])
 def test_what_a_spreadsheet_adds_reads_as_the_table(tmp_path, text, table):
     path = write_data(tmp_path, text)
@@ -2264,6 +2265,8 @@ def test_what_a_spreadsheet_adds_reads_as_the_table(tmp_path, text, table):
     ("a;b;t\n1.200;2;1\n7,5;1;0\n", ["line 2, column 1: '1.200' has a point", "like 1200"]),
     ("a;b;t\n1.200,50;2;1\n", ["line 2, column 1: '1.200,50' has a point and a comma"]),
     ("a,b,t\n1,2,no\n3,4,\n5,6,yes\n", ["line 3, column 3: no target (an empty cell)"]),
+    ("a;b;t\n5%;2;1\n", ["line 2, column 1 ('a'): '5%' is not a number", "without %"]),
+    ("a;b;t\n1\xa0200,5;2;1\n", ["'1\\xa0200,5' is not a number", "spaces"]),  # as written
 ])
 def test_numbers_a_spreadsheet_may_mean_otherwise_are_refused_where_they_are(tmp_path, text,
                                                                              mentions):
