@@ -1874,8 +1874,8 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
             if is_header:
                 continue
         if len(cells) != fields:
-            raise InputError("%s: %d fields, but line %d has %d (the inputs, then the target)"
-                             % (where, len(cells), first, fields))
+            raise InputError("%s: %s, but line %d has %d (the inputs, then the target)"
+                             % (where, plural(len(cells), "field"), first, fields))
         if len(X) == MAX_EXAMPLES or (len(X) + 1) * len(kept) > MAX_NUMBERS:
             raise InputError("%s: more than %d examples or %d numbers, the most a lesson "
                              "trains on" % (name, len(X), MAX_NUMBERS))
@@ -2019,8 +2019,9 @@ def read_targets(words: List[str], lines: List[int], labels: Optional[Sequence[s
     for line, word in zip(lines, words):
         if word.casefold() not in folded:
             raise InputError("%s line %d, column %d: the target %s is not %s or %s, as in "
-                             "training" % (name, line, column, quoted(word), quoted(labels[0]),
-                                           quoted(labels[1])))
+                             "training%s" % (name, line, column, quoted(word), quoted(labels[0]),
+                                             quoted(labels[1]), " (each line ends with its "
+                                             "target: is it missing?)" if is_number(word) else ""))
     return [[folded.index(word.casefold())] for word in words], list(labels)
 
 

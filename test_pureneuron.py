@@ -2227,6 +2227,9 @@ def test_a_test_file_must_use_the_training_words_and_inputs(tmp_path):
     assert_one_line_error(*run_main("train", "--data", "and", "--test",
                                     write_data(tmp_path, "a,b,t\n1,1,pass\n", "w.csv")),
                           "w.csv", "'pass'")
+    assert_one_line_error(*run_main("train", "--data", train, "--test",
+                                    write_data(tmp_path, "a,b\n1,0\n", "untargeted.csv")),
+                          "the target '0' is not", "is it missing?")
     # a test file of one word reads it as the training file's
     status, out, err = run_main("train", "--data", train, "--iterations", "50", "--test",
                                 write_data(tmp_path, "a,t\n1,pass\n1,pass\n", "one.csv"))
