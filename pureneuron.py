@@ -96,6 +96,7 @@ import stat
 import sys
 import textwrap
 import time
+import unicodedata
 import xml.etree.ElementTree as ET
 from typing import (Callable, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple,
                     Union)
@@ -3209,8 +3210,23 @@ def weight_text(w: float) -> str:
 
 
 def text_width(words: str, size: float) -> float:
-    """About how wide a line of text is drawn, in px."""
-    return CHARACTER_WIDTH * size * len(words)
+    """About how wide a line of text is drawn, in px: a Chinese or Japanese character
+    (East Asian wide) takes a whole font size, the others about CHARACTER_WIDTH of one.
+
+    >>> round(text_width("pass", 10), 1), text_width("\u901a\u8fc7", 10)
+    (22.4, 20.0)
+    """
+    wide = sum(unicodedata.east_asian_width(character) in ("W", "F") for character in words)
+    return CHARACTER_WIDTH * size * (len(words) - wide) + size * wide
+
+
+def cut_to_width(words: str, size: float, width: float) -> str:
+    """The words, or as many of them as fit width with '...' after."""
+    if text_width(words, size) <= width:
+        return words
+    while words and text_width(words + "...", size) > width:
+        words = words[:-1]
+    return words.rstrip() + "..."
 
 
 class Picture:
@@ -3307,11 +3323,8 @@ def svg_text(parent, x: float, y: float, words: str, size: int = TEXT_SIZE,
 def fitted_text(parent, x: float, y: float, words: str, size: int, width: float,
                 smallest: int = 16, **style):
     """A line of text shrunk to fit width, down to `smallest`; beyond that, cut with '...'."""
-    size = max(smallest, min(size, int(width / (CHARACTER_WIDTH * max(1, len(words))))))
-    most = int(width / (CHARACTER_WIDTH * size))
-    if len(words) > most:
-        words = words[:most - 3].rstrip() + "..."
-    return svg_text(parent, x, y, words, size, **style)
+    size = max(smallest, min(size, int(width / text_width(words or " ", 1))))
+    return svg_text(parent, x, y, cut_to_width(words, size, width), size, **style)
 
 
 def tooltip(element, words: str) -> None:

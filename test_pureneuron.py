@@ -3699,3 +3699,32 @@ def test_load_refuses_a_training_option_even_given_as_zero_or_empty(tmp_path, gi
     path = str(tmp_path / "net.json")
     assert run_main("train", "--iterations", "5", "--save", path)[0] == 0
     assert_one_line_error(*run_main("train", "--load", path, *given), given[0])
+
+
+# ============================================================================
+# Pictures that hold up with a class's own data: long and wide names, many
+# inputs, many examples, many alphas, crowded values, a network that stalled
+# ============================================================================
+
+def class_picture(tmp_path, text, *extra, name="class.csv"):
+    """The SVG that train draws for a data file of this text, parsed, and what train printed."""
+    path = write_data(tmp_path, text, name)
+    svg = str(tmp_path / "class.svg")
+    status, out, err = run_main("train", "--data", path, "--svg", svg, *extra)
+    assert (status, err) == (0, ""), err
+    return svg_tree(open(svg, encoding="utf-8").read()), out
+
+
+def test_chinese_characters_are_measured_a_whole_font_size_wide(tmp_path):
+    assert pureneuron.text_width("\u5b66\u4e60\u65f6\u95f4", 20) == 80
+    assert pureneuron.text_width("ab\u5b66", 10) == pytest.approx(2 * 5.6 + 10)
+    name = "\u6bcf\u5929\u5b66\u4e60\u7684\u5c0f\u65f6\u6570\uff08\u8003\u8bd5\u524d\u4e00\u5468\uff09"
+    rows = "".join("%d,%d,%d\n" % (a, b, (a + b) > 6) for a in range(6) for b in range(3, 7))
+    root, _ = class_picture(tmp_path, name + ",sleep,passed\n" + rows, "--iterations", "10")
+    frame = elements(root, "rect", "map-frame")[0]
+    axis = [t for t in elements(groups(root, "map")[0], "text")
+            if t.text.startswith(name[0]) and not t.get("transform")][0]
+    # the label under the map is shortened to the map's width, less room for its end ticks
+    assert axis.text.endswith("...") and axis.text[:-3] in name
+    assert pureneuron.text_width(axis.text, float(axis.get("font-size"))) <= \
+        float(frame.get("width")) - 60
