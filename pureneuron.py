@@ -2872,6 +2872,7 @@ CURVE_COLOURS = ["#000000", "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00
                  "#56B4E9", "#F0E442"]
 PICTURE_WIDTH, PICTURE_HEIGHT = 1024, 768
 PICTURE_MAX_NEURONS = 40     # in a layer: more would be a blur of lines
+NAME_SHARE = 0.3             # of a network panel's width, at most, for the inputs' names
 LABELLED_WEIGHTS = 24        # at most this many weights: each value written on its line
 MAP_SIDE = 41                # grid points across the decision map (41 x 41 = 1681)
 MAP_WORK = 1000000           # grid points x weights: keeps a map well under a second
@@ -3368,9 +3369,11 @@ def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, lar
     inner_top, inner_height = top + 40, height - 92
     spacings = [min(90.0, inner_height / count) for count in nodes_in]
     radii = [min(24.0, spacing * 0.4) for spacing in spacings]
-    # the input nodes' names, written to their left, need room there
-    names = [input_name(net, i) for i in range(counts[0])] \
+    # the input nodes' names, written to their left, need room there: at most
+    # NAME_SHARE of the panel, so that a long column name leaves room for the network
+    full_names = [input_name(net, i) for i in range(counts[0])] \
         if net.input_names and labelled else []  # the small panel keeps its room
+    names = [cut_to_width(name, TEXT_SIZE, NAME_SHARE * width) for name in full_names]
     name_room = max([text_width(name, TEXT_SIZE) for name in names + ["bias"] * net.bias]
                     + [0])
     margins = (24 + max(radii) + name_room, 24 + max(radii))
@@ -3411,7 +3414,9 @@ def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, lar
                          TEXT_SIZE if radius >= 21 else 16, anchor="middle",
                          colour="#ffffff" if value > 0.55 else "#000000")
             if k == 0 and names:
-                svg_text(group, x - radius - 6, y + 6, names[i], anchor="end")
+                name = svg_text(group, x - radius - 6, y + 6, names[i], anchor="end")
+                if names[i] != full_names[i]:
+                    tooltip(name, full_names[i])
         if net.bias and k < columns - 1:
             y = y_of(k, count)
             square = svg_element(group, "rect", class_="bias", x=xs[k] - radius, y=y - radius,

@@ -3728,3 +3728,28 @@ def test_chinese_characters_are_measured_a_whole_font_size_wide(tmp_path):
     assert axis.text.endswith("...") and axis.text[:-3] in name
     assert pureneuron.text_width(axis.text, float(axis.get("font-size"))) <= \
         float(frame.get("width")) - 60
+
+
+LONG_NAMES = ("Average daily hours of study in the week before the exam",
+              "Average hours of sleep per night in the week before the exam")
+
+
+def test_long_column_names_are_shortened_and_leave_the_network_its_panel(tmp_path):
+    rows = "".join("%d,%d,%s\n" % (a, b, "yes" if a + b > 12 else "no")
+                   for a in range(1, 9) for b in (4, 6, 9))
+    root, _ = class_picture(tmp_path, "%s,%s,passed\n" % LONG_NAMES + rows, "--scale",
+                            "--bias", "--iterations", "300")
+    panel = groups(root, "network")[1]
+    frame = elements(panel, "rect")[0]
+    left, top = float(frame.get("x")), float(frame.get("y"))
+    right, bottom = left + float(frame.get("width")), top + float(frame.get("height"))
+    for circle in elements(panel, "circle", "neuron"):
+        x, y, r = (float(circle.get(a)) for a in ("cx", "cy", "r"))
+        assert left <= x - r and x + r <= right and top <= y - r and y + r <= bottom
+    names = [t for t in elements(panel, "text") if tooltip_of(t) in LONG_NAMES]
+    assert len(names) == 2
+    for name in names:
+        assert name.text.endswith("...") and tooltip_of(name).startswith(name.text[:-3])
+        assert float(name.get("x")) - pureneuron.text_width(name.text, 18) >= left
+    layers = [float(t.get("x")) for t in elements(panel, "text") if t.text in ("l0", "l1", "l2")]
+    assert layers == sorted(layers) and layers[1] - layers[0] > 100
