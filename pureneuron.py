@@ -3018,10 +3018,13 @@ def input_name(net: Network, column: int) -> str:
     return net.input_names[column] if net.input_names else "input %d" % (column + 1)
 
 
-def situation_text(net: Network, situation: Vector) -> str:
-    """A situation in the data's units, named where the data names its inputs: 'studied 6, slept 7'."""
+def situation_text(net: Network, situation: Vector, named: bool = True) -> str:
+    """A situation in the data's units, named where the data names its inputs: 'studied 6, slept 7'.
+
+    named: False gives the values alone, '6, 7'.
+    """
     values = [number_text(data_value(net, c, x)) for c, x in enumerate(situation)]
-    if net.input_names:
+    if net.input_names and named:
         return ", ".join("%s %s" % (name, value) for name, value in zip(net.input_names, values))
     return ", ".join(values)
 
@@ -3588,25 +3591,37 @@ def answers_panel(svg, net: Network, box: Tuple[float, float, float, float], hea
     rows = ([(s, t[0], "") for s, t in zip(net.X, net.y)]
             + [(s, t[0], "held out") for s, t in zip(net.held_X, net.held_y)]
             + [(s, None, "new") for s in net.asked])
+    targets = [how if target is None else target_text(net, target) for _, target, how in rows]
+
+    def room(words):  # a column's width: its header's or its widest entry's, and a gap
+        return max(text_width(w, TEXT_SIZE) for w in words) + 20
     texts = [situation_text(net, s) for s, _, _ in rows]
-    column = min(width - 330, max([text_width("inputs", TEXT_SIZE)] +
-                                  [text_width(t, TEXT_SIZE) for t in texts]) + 20)
-    longest = int(column / (CHARACTER_WIDTH * TEXT_SIZE))
-    first = top + (76 if reason else 52)
+    target_room = 110
+    names_line = bool(net.input_names) and room(["inputs"] + texts) > width - 220 - target_room
+    if names_line:  # each row too long with the names: the names once, above the values
+        texts = [situation_text(net, s, named=False) for s, _, _ in rows]
+    if room(["inputs"] + texts) > width - 220 - target_room:  # the targets give up their slack
+        target_room = min(target_room, room(["target"] + targets) + 4)
+    column = min(width - 220 - target_room, room(["inputs"] + texts))
+    first = top + (76 if reason else 52) + 24 * names_line
+    if names_line:
+        fitted_text(group, left, first - 24, "inputs: " + ", ".join(net.input_names),
+                    17, width, 17, colour="#333333")
     fits = int((top + height - first) / 24)
     shown = rows if len(rows) <= fits else rows[:fits - 1]
     for n, words in enumerate(["inputs", "target", "answer"]):
-        svg_text(group, left + (0, column, column + 110)[n], first, words, weight="bold")
-    for n, ((situation, target, how), words) in enumerate(zip(shown, texts)):
+        svg_text(group, left + (0, column, column + target_room)[n], first, words, weight="bold")
+    for n, ((situation, target, how), words, target_words) in enumerate(zip(shown, texts,
+                                                                             targets)):
         y = first + 24 * (n + 1)
         output = answer(situation)
-        svg_text(group, left, y, words if len(words) <= longest else words[:longest - 3] + "...")
-        svg_text(group, left + column, y, how if target is None else target_text(net, target))
-        svg_element(group, "rect", x=left + column + 110, y=y - 15, width=18.0, height=18.0,
-                    fill=answer_colour(output), stroke="#000000")
+        svg_text(group, left, y, cut_to_width(words, TEXT_SIZE, column - 8))
+        svg_text(group, left + column, y, target_words)
+        svg_element(group, "rect", x=left + column + target_room, y=y - 15, width=18.0,
+                    height=18.0, fill=answer_colour(output), stroke="#000000")
         verdict = "" if target is None else (
             ", right" if is_right(output, target) else ", wrong")
-        svg_text(group, left + column + 136, y, "%.8f%s%s" % (
+        svg_text(group, left + column + target_room + 26, y, "%.8f%s%s" % (
             output, verdict, " (%s)" % how if how and target is not None else ""))
     if len(shown) < len(rows):
         svg_text(group, left, first + 24 * (len(shown) + 1),

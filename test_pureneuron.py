@@ -3753,3 +3753,18 @@ def test_long_column_names_are_shortened_and_leave_the_network_its_panel(tmp_pat
         assert float(name.get("x")) - pureneuron.text_width(name.text, 18) >= left
     layers = [float(t.get("x")) for t in elements(panel, "text") if t.text in ("l0", "l1", "l2")]
     assert layers == sorted(layers) and layers[1] - layers[0] > 100
+
+
+def test_with_three_inputs_each_answer_shows_its_values_under_the_inputs_names(tmp_path):
+    rows = [(4, 7, 1, "pass"), (2, 7, 1, "fail"), (6, 4, 0, "pass"), (1, 9, 0, "fail")]
+    text = "name,studied,slept,breakfast,passed\n" + "".join(
+        "P%d,%d,%d,%d,%s\n" % ((n,) + row) for n, row in enumerate(rows))
+    root, _ = class_picture(tmp_path, text, "--skip", "1", "--scale", "--iterations", "100")
+    panel = groups(root, "answers")[0]
+    texts = [t.text for t in elements(panel, "text")]
+    assert "inputs: studied, slept, breakfast" in texts
+    assert ["%d, %d, %d" % row[:3] for row in rows] == [
+        t for t in texts if re.match(r"\d, \d, \d$", t)]
+    for text in elements(panel, "text")[2:]:  # the table, under its heading and no-map reason
+        assert float(text.get("x")) + pureneuron.text_width(text.text, float(
+            text.get("font-size"))) <= 410, text.text  # within its 400 px panel
