@@ -2875,6 +2875,8 @@ PICTURE_MAX_NEURONS = 40     # in a layer: more would be a blur of lines
 NAME_SHARE = 0.3             # of a network panel's width, at most, for the inputs' names
 LABELLED_WEIGHTS = 24        # at most this many weights: each value written on its line
 MAP_SIDE = 41                # grid points across the decision map (41 x 41 = 1681)
+MAP_LABELLED_EXAMPLES = 40   # more examples on the map are dots, without their targets written
+MAP_MOST_DOTS = 500          # more examples than this: only some are drawn
 MAP_WORK = 1000000           # grid points x weights: keeps a map well under a second
 CHECK_NUDGE = 1e-5
 CHECK_MAX_WEIGHTS = 30       # in each matrix, --check lists at most this many
@@ -3488,13 +3490,24 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     held = [(s, t[0], "not trained on") for s, t in zip(net.held_X, net.held_y) if on_map(s)]
     outputs = [answer(s) for s, _, _ in trained + held]
     wrong = [not is_right(output, t) for output, (_, t, _) in zip(outputs, trained + held)]
-    key = ["line: answer 0.5", "circles: examples, %s" % (
-        # kept on one line each: 1 = pass
-        "1\u00a0=\u00a0%s, 0\u00a0=\u00a0%s" % tuple(reversed(net.target_words)) if net.target_words
-        else "their targets")]
+    examples = list(zip(trained + held, outputs, wrong))
+    dotted = len(examples) > MAP_LABELLED_EXAMPLES
+    # so many that their dots would hide the map: every step-th one, in the order of the data
+    step = -(-len(examples) // MAP_MOST_DOTS)
+    words = tuple(reversed(net.target_words or ["0", "1"]))
+    if dotted:
+        drawn = "examples" if step == 1 else "1 in %d of the %s examples" % (
+            step, "{:,}".format(len(examples)))
+        key = ["line: answer 0.5", "dots: %s, blue\u00a0=\u00a0%s, vermilion\u00a0=\u00a0%s"
+               % ((drawn,) + words)]
+    else:
+        key = ["line: answer 0.5", "circles: examples, %s" % (
+            # kept on one line each: 1 = pass
+            "1\u00a0=\u00a0%s, 0\u00a0=\u00a0%s" % words if net.target_words
+            else "their targets")]
     if held:
         key.append("diamonds: held out")
-    if any(wrong):
+    if any(wrong) and not dotted:
         key.append("yellow: wrong")
     if any(map(on_map, net.asked)):
         key.append("dashed: new")
@@ -3526,10 +3539,28 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     def place(situation):
         return point((situation[first] - xs[0]) / (xs[-1] - xs[0]) * (side - 1),
                      (situation[second] - ys[0]) / (ys[-1] - ys[0]) * (side - 1))
-    for (situation, target, how), output, is_wrong in zip(trained + held, outputs, wrong):
+    # many examples: small dots in their target's colour, cut off at the map's edge (its
+    # id names its place, so that two pictures in one notebook page each find their own)
+    if dotted:
+        clip = svg_element(svg_element(group, "defs"), "clipPath",
+                           id="map-area-%d-%d-%d" % (x0, y0, size))
+        svg_element(clip, "rect", x=x0, y=y0, width=size, height=size)
+        dots = svg_element(group, "g", class_="examples",
+                           clip_path="url(#%s)" % clip.get("id"))
+    for (situation, target, how), output, is_wrong in examples[::step]:
         x, y = place(situation)
         fill = WRONG_FILL if is_wrong else "#ffffff"
-        if how == "trained on":
+        if dotted:
+            colour = answer_colour(target)
+            if how == "trained on":
+                marker = svg_element(dots, "circle", class_="example", cx=x, cy=y, r=4.0,
+                                     fill=colour, stroke="#000000", stroke_width=1)
+            else:
+                marker = svg_element(dots, "polygon", class_="held-out", fill=colour,
+                                     stroke="#000000", stroke_width=1, points=" ".join(
+                                         "%.1f,%.1f" % p for p in ((x, y - 6), (x + 6, y),
+                                                                   (x, y + 6), (x - 6, y))))
+        elif how == "trained on":
             marker = svg_element(group, "circle", class_="example", cx=x, cy=y, r=12.0,
                                  fill=fill, stroke="#000000", stroke_width=2)
         else:
@@ -3540,8 +3571,9 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
         tooltip(marker, "%s %s: target %s, answer %.8f, %s" % (
             how, situation_text(net, situation), target_text(net, target), output,
             "wrong" if is_wrong else "right"))
-        svg_text(group, x, y + 6, number_text(target) if len(number_text(target)) < 3
-                 else "%.1f" % target, 16, anchor="middle", weight="bold")
+        if not dotted:
+            svg_text(group, x, y + 6, number_text(target) if len(number_text(target)) < 3
+                     else "%.1f" % target, 16, anchor="middle", weight="bold")
     for situation in net.asked:
         if on_map(situation):
             x, y = place(situation)

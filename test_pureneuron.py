@@ -3768,3 +3768,48 @@ def test_with_three_inputs_each_answer_shows_its_values_under_the_inputs_names(t
     for text in elements(panel, "text")[2:]:  # the table, under its heading and no-map reason
         assert float(text.get("x")) + pureneuron.text_width(text.text, float(
             text.get("font-size"))) <= 410, text.text  # within its 400 px panel
+
+
+def spread_rows(count):
+    """count examples spread over studied 0..10 h and slept 3..10 h, passed when both are high."""
+    rng = random.Random(5)
+    rows = [(round(rng.uniform(0, 10), 1), round(rng.uniform(3, 10), 1)) for _ in range(count)]
+    return "studied,slept,passed\n" + "".join(
+        "%s,%s,%s\n" % (a, b, "yes" if a + b > 11 else "no") for a, b in rows)
+
+
+def test_many_examples_are_small_dots_in_their_targets_colour_inside_the_map(tmp_path):
+    root, _ = class_picture(tmp_path, spread_rows(60), "--scale", "--iterations", "300")
+    area = groups(root, "map")[0]
+    frame = elements(area, "rect", "map-frame")[0]
+    left, top, size = (float(frame.get(a)) for a in ("x", "y", "width"))
+    dots = elements(area, "circle", "example")
+    assert len(dots) == 60
+    colours = {pureneuron.answer_colour(0), pureneuron.answer_colour(1)}
+    for dot in dots:
+        x, y, r = (float(dot.get(a)) for a in ("cx", "cy", "r"))
+        assert r <= 5 and dot.get("fill") in colours
+        assert left <= x <= left + size and top <= y <= top + size
+        target = re.search(r"target (yes|no)", tooltip_of(dot)).group(1)
+        assert dot.get("fill") == pureneuron.answer_colour(target == "yes")
+    # no target written on them; each cut off where the map ends
+    assert not [t for t in elements(area, "text") if t.text in ("0", "1") and
+                top < float(t.get("y")) < top + size and left < float(t.get("x")) < left + size]
+    clip = re.match(r"url\(#(.+)\)$", elements(area, "g", "examples")[0].get("clip-path"))
+    rect = [c for c in elements(root, "clipPath") if c.get("id") == clip.group(1)][0][0]
+    assert [float(rect.get(a)) for a in ("x", "y", "width", "height")] == [left, top, size, size]
+    key = " ".join(t.text for t in elements(area, "text")).replace("\u00a0", " ")
+    assert "dots: examples, blue = yes, vermilion = no" in key
+
+
+def test_a_few_examples_are_still_circles_with_their_targets_written():
+    root = svg_tree(pureneuron.picture(trained_xor(10), XOR_X, XOR_Y))
+    marks = elements(root, "circle", "example")
+    assert len(marks) == 4 and all(float(m.get("r")) == 12 for m in marks)
+
+
+def test_thousands_of_examples_draw_some_and_say_how_many(tmp_path):
+    root, _ = class_picture(tmp_path, spread_rows(1200), "--scale", "--iterations", "5")
+    assert len(elements(root, "circle", "example")) == 400  # every 3rd
+    key = " ".join(t.text for t in elements(groups(root, "map")[0], "text"))
+    assert "1 in 3 of the 1,200 examples" in " ".join(key.split())
