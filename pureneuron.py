@@ -3448,8 +3448,8 @@ def weight_labels(group, weights: List[Tuple[float, Tuple[float, float, float, f
     """Each weight's value in a box on its line, where it covers no node and no other value.
 
     The largest weights are placed first; each box goes to the first of
-    LABEL_PLACES (fractions of the way along its line) that is clear, or the
-    one that overlaps least.
+    LABEL_PLACES (fractions of the way along its line) that is clear.  Where
+    none is, the value is left off: the line's tooltip still gives it.
     """
     taken = [(x - r, y - r, x + r, y + r) for x, y, r in nodes]
 
@@ -3459,16 +3459,14 @@ def weight_labels(group, weights: List[Tuple[float, Tuple[float, float, float, f
     for w, (x1, y1, x2, y2) in sorted(weights, key=lambda item: -abs(item[0])):
         words = "%.2f" % w if abs(w) < 100 else "%.3g" % w
         half_width, half_height = text_width(words, 17) / 2 + 4, 12
-        best = None
-        for t in LABEL_PLACES:
-            x, y = x1 + (x2 - x1) * t, y1 + (y2 - y1) * t
-            box = (x - half_width, y - half_height, x + half_width, y + half_height)
-            covered = sum(overlap(box, other) for other in taken)
-            if best is None or covered < best[0]:
-                best = (covered, box, x, y)
-            if covered == 0:
-                break
-        _, box, x, y = best
+        places = ((x1 + (x2 - x1) * t, y1 + (y2 - y1) * t) for t in LABEL_PLACES)
+        clear = next(((x, y) for x, y in places if not any(overlap(
+            (x - half_width, y - half_height, x + half_width, y + half_height), other)
+            for other in taken)), None)
+        if clear is None:
+            continue
+        x, y = clear
+        box = (x - half_width, y - half_height, x + half_width, y + half_height)
         taken.append(box)
         colour = "#005a8c" if w >= 0 else "#a04600"
         svg_element(labels, "rect", x=box[0], y=box[1], width=box[2] - box[0],

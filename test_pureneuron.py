@@ -3813,3 +3813,25 @@ def test_thousands_of_examples_draw_some_and_say_how_many(tmp_path):
     assert len(elements(root, "circle", "example")) == 400  # every 3rd
     key = " ".join(t.text for t in elements(groups(root, "map")[0], "text"))
     assert "1 in 3 of the 1,200 examples" in " ".join(key.split())
+
+
+THREE_INPUTS = ("studied,slept,breakfast,passed\n4,7,1,pass\n2,7,1,fail\n2,4,1,fail\n"
+                "0,9,1,fail\n6,4,1,fail\n5,7,0,fail\n7,4,0,fail\n3,4,0,fail\n7,6,1,pass\n"
+                "8,6,1,pass\n1,8,1,fail\n4,4,1,fail\n1,5,1,fail\n8,8,1,pass\n")
+
+
+def test_weight_values_that_would_cover_one_another_are_left_to_the_tooltip(tmp_path):
+    root, _ = class_picture(tmp_path, THREE_INPUTS, "--scale", "--bias")
+    panel = groups(root, "network")[1]
+    boxes = [tuple(float(b.get(a)) for a in ("x", "y", "width", "height"))
+             for b in elements(groups(panel, "weight-labels")[0], "rect")]
+    circles = [tuple(float(c.get(a)) for a in ("cx", "cy", "r"))
+               for c in elements(panel, "circle", "neuron")]
+    assert 8 <= len(boxes) < len(weight_lines(panel))  # some values only on hover
+
+    def apart(a, b):
+        return a[0] + a[2] <= b[0] or b[0] + b[2] <= a[0] or a[1] + a[3] <= b[1] or \
+            b[1] + b[3] <= a[1]
+    for n, box in enumerate(boxes):
+        assert all(apart(box, other) for other in boxes[n + 1:])
+        assert all(apart(box, (x - r, y - r, 2 * r, 2 * r)) for x, y, r in circles)
