@@ -2877,6 +2877,7 @@ LABELLED_WEIGHTS = 24        # at most this many weights: each value written on 
 MAP_SIDE = 41                # grid points across the decision map (41 x 41 = 1681)
 MAP_LABELLED_EXAMPLES = 40   # more examples on the map are dots, without their targets written
 MAP_MOST_DOTS = 500          # more examples than this: only some are drawn
+MAP_FLAT = 0.01              # answers spanning less than this: no 0.5 line is drawn
 MAP_WORK = 1000000           # grid points x weights: keeps a map well under a second
 CHECK_NUDGE = 1e-5
 CHECK_MAX_WEIGHTS = 30       # in each matrix, --check lists at most this many
@@ -3493,13 +3494,25 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     # so many that their dots would hide the map: every step-th one, in the order of the data
     step = -(-len(examples) // MAP_MOST_DOTS)
     words = tuple(reversed(net.target_words or ["0", "1"]))
+    side = map_side(net)
+    (xs, ys), answers = map_answers(net, side, side)
+    lowest, highest = min(map(min, answers)), max(map(max, answers))
+    # answers this even: a 0.5 line would trace rounding, not a decision
+    flat = highest - lowest < MAP_FLAT
+    if flat:
+        line = "no line: the answer is %.2f everywhere" % lowest
+        if abs(lowest - 0.5) < 0.1:
+            line += ", training stalled%s" % (
+                "; try --scale" if net.scaling is None and scale_warning(net.X) else "")
+    else:
+        line = "line: answer 0.5"
     if dotted:
         drawn = "examples" if step == 1 else "1 in %d of the %s examples" % (
             step, "{:,}".format(len(examples)))
-        key = ["line: answer 0.5", "dots: %s, blue\u00a0=\u00a0%s, vermilion\u00a0=\u00a0%s"
+        key = [line, "dots: %s, blue\u00a0=\u00a0%s, vermilion\u00a0=\u00a0%s"
                % ((drawn,) + words)]
     else:
-        key = ["line: answer 0.5", "circles: examples, %s" % (
+        key = [line, "circles: examples, %s" % (
             # kept on one line each: 1 = pass
             "1\u00a0=\u00a0%s, 0\u00a0=\u00a0%s" % words if net.target_words
             else "their targets")]
@@ -3513,8 +3526,6 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     if held_note:
         key.append(held_note)
     notes = wrapped("; ".join(key), int((width - 4) / (CHARACTER_WIDTH * 17)))
-    side = map_side(net)
-    (xs, ys), answers = map_answers(net, side, side)
     size = min(210.0, height - 86 - 20 * len(notes))
     x0, y0 = left + 60, top + 36
     cell = size / side
@@ -3528,8 +3539,8 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
 
     def point(c, r):  # grid units to the page: cell centres
         return x0 + (c + 0.5) * cell, y0 + size - (r + 0.5) * cell
-    path = " ".join("M%.1f %.1fL%.1f %.1f" % (point(*a) + point(*b))
-                    for a, b in boundary_segments(answers))
+    path = "" if flat else " ".join("M%.1f %.1fL%.1f %.1f" % (point(*a) + point(*b))
+                                    for a, b in boundary_segments(answers))
     if path:
         tooltip(svg_element(group, "path", d=path, stroke="#000000", stroke_width=2.5, fill="none"),
                 "where the answer is 0.5")

@@ -3835,3 +3835,19 @@ def test_weight_values_that_would_cover_one_another_are_left_to_the_tooltip(tmp_
     for n, box in enumerate(boxes):
         assert all(apart(box, other) for other in boxes[n + 1:])
         assert all(apart(box, (x - r, y - r, 2 * r, 2 * r)) for x, y, r in circles)
+
+
+def test_a_stalled_network_gets_no_boundary_line_but_a_caption_saying_so(tmp_path):
+    rows = "".join("%d,%d,%s\n" % row for row in [
+        (75, 21, "yes"), (141, 44, "yes"), (279, 5, "no"), (159, 43, "no"), (162, 19, "no"),
+        (90, 5, "yes"), (76, 46, "yes"), (158, 30, "no"), (82, 46, "yes"), (24, 5, "yes"),
+        (273, 25, "no"), (16, 15, "yes"), (176, 16, "no"), (233, 41, "no")])
+    root, out = class_picture(tmp_path, "minutes,money,passed\n" + rows, "--iterations", "2000")
+    area = groups(root, "map")[0]
+    assert not elements(area, "path")
+    caption = " ".join(" ".join(t.text for t in elements(area, "text")).split())
+    assert "no line: the answer is 0.50 everywhere, training stalled; try --scale" in caption
+    # the same data scaled: a network that learns, and its line
+    root, out = class_picture(tmp_path, "minutes,money,passed\n" + rows, "--iterations", "2000",
+                              "--scale")
+    assert elements(groups(root, "map")[0], "path")
