@@ -3634,16 +3634,17 @@ def answers_panel(svg, net: Network, box: Tuple[float, float, float, float], hea
             + [(s, None, "new") for s in net.asked])
     targets = [how if target is None else target_text(net, target) for _, target, how in rows]
 
-    def room(words):  # a column's width: its header's or its widest entry's, and a gap
+    def column_room(words):  # a column's width: its header's or its widest entry's, and a gap
         return max(text_width(w, TEXT_SIZE) for w in words) + 20
     texts = [situation_text(net, s) for s, _, _ in rows]
     target_room = 110
-    names_line = bool(net.input_names) and room(["inputs"] + texts) > width - 220 - target_room
+    inputs_room = width - 220 - target_room  # the answers take 220 px
+    names_line = bool(net.input_names) and column_room(["inputs"] + texts) > inputs_room
     if names_line:  # each row too long with the names: the names once, above the values
         texts = [situation_text(net, s, named=False) for s, _, _ in rows]
-    if room(["inputs"] + texts) > width - 220 - target_room:  # the targets give up their slack
-        target_room = min(target_room, room(["target"] + targets) + 4)
-    column = min(width - 220 - target_room, room(["inputs"] + texts))
+    if column_room(["inputs"] + texts) > inputs_room:  # the targets give up their slack
+        target_room = min(target_room, column_room(["target"] + targets) + 4)
+    column = min(width - 220 - target_room, column_room(["inputs"] + texts))
     first = top + (76 if reason else 52) + 24 * names_line
     if names_line:
         fitted_text(group, left, first - 24, "inputs: " + ", ".join(net.input_names),

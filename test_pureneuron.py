@@ -3718,7 +3718,8 @@ def class_picture(tmp_path, text, *extra, name="class.csv"):
 def test_chinese_characters_are_measured_a_whole_font_size_wide(tmp_path):
     assert pureneuron.text_width("\u5b66\u4e60\u65f6\u95f4", 20) == 80
     assert pureneuron.text_width("ab\u5b66", 10) == pytest.approx(2 * 5.6 + 10)
-    name = "\u6bcf\u5929\u5b66\u4e60\u7684\u5c0f\u65f6\u6570\uff08\u8003\u8bd5\u524d\u4e00\u5468\uff09"
+    name = ("\u6bcf\u5929\u5b66\u4e60\u7684\u5c0f\u65f6\u6570"
+            "\uff08\u8003\u8bd5\u524d\u4e00\u5468\uff09")  # hours of study a day (the week before)
     rows = "".join("%d,%d,%d\n" % (a, b, (a + b) > 6) for a in range(6) for b in range(3, 7))
     root, _ = class_picture(tmp_path, name + ",sleep,passed\n" + rows, "--iterations", "10")
     frame = elements(root, "rect", "map-frame")[0]
