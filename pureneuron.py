@@ -3676,6 +3676,7 @@ def wrapped(words: str, width: int) -> List[str]:
 
 
 DASHES = ["", "12 6", "3 5", "16 5 3 5", "8 8", "2 8"]   # curves that lie on one another
+LEGEND_ROWS = 10     # curves a one-column legend names; more take two columns
 
 
 def error_chart(svg, net: Network, box: Tuple[float, float, float, float]) -> None:
@@ -3706,9 +3707,13 @@ def error_chart(svg, net: Network, box: Tuple[float, float, float, float]) -> No
         bottom, top_value = 0.0, step * math.ceil((high or 1) / step)
         ticks = [step * n for n in range(round(top_value / step) + 1)]
     last = max(i for _, points in curves for i, _ in points) or 1
-    legend_width = 215 if several else 0
-    # a legend narrows the chart; the notes go under both, across the whole box
-    note_lines = wrapped(" ".join(notes), int((width - 10) / (CHARACTER_WIDTH * 17)))
+    # a legend narrows the chart; the notes go under both, across the whole box, unless
+    # the legend takes two columns down to the box's foot
+    legend_columns = 1 if len(curves) <= LEGEND_ROWS else 2
+    legend_rows = -(-len(curves) // legend_columns)
+    legend_width = (215 if legend_columns == 1 else 300) if several else 0
+    note_lines = wrapped(" ".join(notes), int((width - 10 - (legend_columns - 1) * legend_width)
+                                              / (CHARACTER_WIDTH * 17)))
     plot_left, plot_top = left + 74, top + 36
     plot_width = width - 74 - 30 - legend_width
     plot_height = height - 36 - 54 - 20 * len(note_lines)
@@ -3739,7 +3744,7 @@ def error_chart(svg, net: Network, box: Tuple[float, float, float, float]) -> No
                  if text_width(words, 16) <= plot_height + 10 or words == "error")
     label = svg_text(group, left + 14, plot_top + plot_height / 2, words, 16, anchor="middle")
     label.set("transform", "rotate(-90 %.1f %.1f)" % (left + 8, plot_top + plot_height / 2))
-    drawn = []
+    drawn, styles = [], set()
     for n, (name, points) in enumerate(curves):
         colour = CURVE_COLOURS[n % len(CURVE_COLOURS)]
         stretches, stretch = [], []
@@ -3750,9 +3755,11 @@ def error_chart(svg, net: Network, box: Tuple[float, float, float, float]) -> No
                 stretches.append(stretch)
                 stretch = []
         stretches.append(stretch)
-        # a curve on top of one drawn before it is dashed, in a pattern of its own
-        hidden = sum(lies_on(stretches, other) for other in drawn)
-        dashes = DASHES[min(hidden, len(DASHES) - 1)]
+        # a curve on top of one drawn before it is dashed, in a pattern of its own; once the
+        # colours run out, a colour comes back with a pattern it has not had
+        hidden = min(sum(lies_on(stretches, other) for other in drawn), len(DASHES) - 1)
+        dashes = next(d for d in DASHES[hidden:] + DASHES if (colour, d) not in styles)
+        styles.add((colour, dashes))
         drawn.append(stretches)
         curve = svg_element(group, "g", class_="curve", fill="none", stroke=colour, stroke_width=3,
                             stroke_dasharray=dashes or "none")
@@ -3763,15 +3770,18 @@ def error_chart(svg, net: Network, box: Tuple[float, float, float, float]) -> No
             if len(stretch) < 30:  # few points: each one shown
                 for x, y in stretch:
                     svg_element(curve, "circle", cx=x, cy=y, r=4.0, fill=colour, stroke="none")
-        if several:
-            y = plot_top + 12 + 24 * n
-            x = plot_left + plot_width + 34
+        if several:  # two columns: the alphas' values alone, "alpha" said once under them
+            y = plot_top + 12 + 24 * (n % legend_rows)
+            x = plot_left + plot_width + 34 + 150 * (n // legend_rows)
             svg_element(group, "line", x1=x, y1=y - 6, x2=x + 30, y2=y - 6, stroke=colour,
                         stroke_width=3, stroke_dasharray=dashes or "none")
-            svg_text(group, x + 36, y, "%s: %.3g" % (name, points[-1][1]), 17)
+            label = name if legend_columns == 1 else name.replace("alpha ", "")
+            svg_text(group, x + 36, y, "%s: %.3g" % (label, points[-1][1]),
+                     17 if legend_columns == 1 else 16)
     if several:
-        svg_text(group, plot_left + plot_width + 34, plot_top + 12 + 24 * len(curves),
-                 "(each: its last error)", 16, colour="#333333")
+        svg_text(group, plot_left + plot_width + 34, plot_top + 12 + 24 * legend_rows,
+                 "(each: its last error)" if legend_columns == 1 else
+                 "(alpha: its last error)", 16, colour="#333333")
     for n, line in enumerate(note_lines):
         svg_text(group, left, plot_top + plot_height + 70 + 20 * n, line, 17, colour="#333333")
 
@@ -3971,11 +3981,16 @@ def show_train_pictures(options: dict, results: List[dict], settings: dict, data
             [row for table in others for row in table.y])
     net = network_of(results if len(results) > 1 else results[0], X, y, asked=asked, held=held,
                      iterations=settings["iterations"])
-    title = "Layers %s trained on %s: %s iterations, alpha %s%s" % (
+    title = "Layers %s trained on %s: %s iterations, %s%s" % (
         ",".join(map(str, layers)), shortened_name(data), "{:,}".format(settings["iterations"]),
-        ", ".join(map(python2_str, alphas)), ", with bias" if bias else "")
+        "alpha " + ", ".join(map(python2_str, alphas)) if len(alphas) <= TITLE_ALPHAS else
+        "%d alphas from %s to %s" % (len(alphas), python2_str(min(alphas)),
+                                     python2_str(max(alphas))), ", with bias" if bias else "")
     show_pictures(options, net, lambda: train_check(X, y, layers, alphas[0], settings["seed"], bias),
                   title, asked[0] if asked else None)
+
+
+TITLE_ALPHAS = 6     # a title lists this many alphas; more, it gives their count and range
 
 
 def shortened_name(data: str, longest: int = 24) -> str:

@@ -3852,3 +3852,25 @@ def test_a_stalled_network_gets_no_boundary_line_but_a_caption_saying_so(tmp_pat
     root, out = class_picture(tmp_path, "minutes,money,passed\n" + rows, "--iterations", "2000",
                               "--scale")
     assert elements(groups(root, "map")[0], "path")
+
+
+def test_twenty_alphas_each_have_a_curve_of_their_own_and_a_legend_that_fits(tmp_path):
+    alphas = ["0.01", "0.02", "0.03", "0.05", "0.1", "0.2", "0.3", "0.5", "1", "2", "3", "5",
+              "10", "20", "30", "50", "100", "200", "300", "500"]
+    svg = str(tmp_path / "alphas.svg")
+    status, out, err = run_main("train", "--data", "xor", "--layers", "2,3,1", "--iterations",
+                                "200", "--svg", svg, *[a for alpha in alphas
+                                                       for a in ("--alpha", alpha)])
+    assert (status, err) == (0, "")
+    root = svg_tree(open(svg, encoding="utf-8").read())
+    chart = groups(root, "errors")[0]
+    styles = [(c.get("stroke"), c.get("stroke-dasharray")) for c in groups(chart, "curve")]
+    assert len(styles) == 20 and len(set(styles)) == 20
+    legend = [t for t in elements(chart, "text") if re.match(r"[\d.]+: ", t.text)]
+    assert sorted(t.text.split(":")[0] for t in legend) == sorted(alphas)
+    for text in elements(chart, "text"):
+        assert float(text.get("y")) <= 768 - 4, text.text
+        assert float(text.get("x")) + pureneuron.text_width(
+            text.text, float(text.get("font-size"))) <= 1024, text.text
+    title = elements(root, "text")[0].text
+    assert title.endswith("20 alphas from 0.01 to 500") and "..." not in title
