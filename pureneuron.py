@@ -3069,8 +3069,7 @@ def map_answers(net: Network, columns: int, rows: int) -> Tuple[List[Vector], Li
     Returns the grid's values of the first and second varying input, and the answers.
     """
     (first, second), held = map_axes(net)
-    ranges = [(min(row[c] for row in net.X), max(row[c] for row in net.X))
-              for c in (first, second)]
+    ranges = [map_ranges(net)[c] for c in (first, second)]
     xs = [ranges[0][0] + (ranges[0][1] - ranges[0][0]) * c / (columns - 1) for c in range(columns)]
     ys = [ranges[1][0] + (ranges[1][1] - ranges[1][0]) * r / (rows - 1) for r in range(rows)]
     situations = []
@@ -3105,11 +3104,20 @@ def number_text(x: Number) -> str:
     return "%g" % x
 
 
+def map_ranges(net: Network) -> List[Tuple[Number, Number]]:
+    """Each input's lowest and highest value on the map: the examples', widened to take in
+    the new situations asked about that hold the other inputs where the examples do."""
+    varying, held = map_axes(net)
+    asked = [s for s in net.asked if all(s[c] == held[c] for c in range(len(held))
+                                         if c not in varying)]
+    return scaling_of(list(net.X) + asked)
+
+
 def on_the_map(net: Network) -> Callable[[Vector], bool]:
     """The test of whether a situation lies on the map: inside its square, the other inputs at
     their values; the square and the values worked out once, for all the situations tested."""
     varying, held = map_axes(net)
-    ranges = scaling_of(net.X)  # each input's lowest and highest value
+    ranges = map_ranges(net)  # each input's lowest and highest value
     return lambda situation: all(
         ranges[c][0] <= situation[c] <= ranges[c][1] if c in varying else
         situation[c] == held[c] for c in range(len(held)))
@@ -3517,11 +3525,12 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
             "1\u00a0=\u00a0%s, 0\u00a0=\u00a0%s" % words if net.target_words
             else "their targets")]
     if held:
-        key.append("diamonds: held out")
+        key.append("diamonds: held out or test")
     if any(wrong) and not dotted:
         key.append("yellow: wrong")
     if any(map(on_map, net.asked)):
         key.append("dashed: new")
+    key += ["%s: off the map" % situation_text(net, s) for s in net.asked if not on_map(s)]
     held_note = held_inputs_text(net)
     if held_note:
         key.append(held_note)

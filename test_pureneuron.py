@@ -2760,7 +2760,9 @@ def test_the_map_marks_new_situations_apart_from_the_examples():
     result = trained_xor(100, [2, 3, 1], GATE_X, GATE_Y, bias=True)
     root = svg_tree(pureneuron.picture(result, GATE_X, GATE_Y, asked=[[0.25, 0.75], [2, 0]]))
     marks = elements(root, "rect", "new-situation")
-    assert len(marks) == 1 and tooltip_of(marks[0]).startswith("new situation 0.25, 0.75")
+    # 2, 0 lies outside the examples' 0..1: the map widens to take it in
+    assert [tooltip_of(m).split(":")[0] for m in marks] == ["new situation 0.25, 0.75",
+                                                             "new situation 2, 0"]
 
 
 def test_with_three_varying_inputs_the_picture_lists_the_answers_instead_of_a_map():
@@ -3874,3 +3876,26 @@ def test_twenty_alphas_each_have_a_curve_of_their_own_and_a_legend_that_fits(tmp
             text.text, float(text.get("font-size"))) <= 1024, text.text
     title = elements(root, "text")[0].text
     assert title.endswith("20 alphas from 0.01 to 500") and "..." not in title
+
+
+def test_the_map_widens_to_show_a_situation_asked_outside_the_data(tmp_path):
+    test = write_data(tmp_path, "studied,slept,passed\n6,7,pass\n2,4,fail\n", "test.csv")
+    root, _ = exam_picture(tmp_path, "--ask", "12,7", "--test", test)
+    area = groups(root, "map")[0]
+    new = elements(area, "rect", "new-situation")
+    assert len(new) == 1 and tooltip_of(new[0]).startswith("new situation studied 12, slept 7:")
+    frame = elements(area, "rect", "map-frame")[0]
+    assert float(new[0].get("x")) + 11 <= float(frame.get("x")) + float(frame.get("width"))
+    texts = [t.text for t in elements(area, "text")]
+    assert "12" in texts and "1" in texts  # studied runs 1..12: the data's 1..8, and the 12
+    key = " ".join(" ".join(texts).split())
+    assert "diamonds: held out or test" in key and "dashed: new" in key
+    assert len(elements(area, "polygon", "held-out")) == 2
+
+
+def test_a_situation_the_map_cannot_show_is_named_in_its_key():
+    result = pureneuron.program_network(pureneuron.nine_lines, printed_and_returned(
+        pureneuron.nine_lines, iterations=100)[1], iterations=100)
+    key = " ".join(t.text for t in elements(groups(svg_tree(pureneuron.picture(result)),
+                                                   "map")[0], "text"))
+    assert "1, 0, 0: off the map" in " ".join(key.split())  # input 3 is 1 in every example
