@@ -96,6 +96,7 @@ import stat
 import sys
 import textwrap
 import time
+import unicodedata
 import xml.etree.ElementTree as ET
 from typing import (Callable, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple,
                     Union)
@@ -2907,8 +2908,12 @@ CURVE_COLOURS = ["#000000", "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00
                  "#56B4E9", "#F0E442"]
 PICTURE_WIDTH, PICTURE_HEIGHT = 1024, 768
 PICTURE_MAX_NEURONS = 40     # in a layer: more would be a blur of lines
+NAME_SHARE = 0.3             # of a network panel's width, at most, for the inputs' names
 LABELLED_WEIGHTS = 24        # at most this many weights: each value written on its line
 MAP_SIDE = 41                # grid points across the decision map (41 x 41 = 1681)
+MAP_LABELLED_EXAMPLES = 40   # more examples on the map are dots, without their targets written
+MAP_MOST_DOTS = 500          # more examples than this: only some are drawn
+MAP_FLAT = 0.01              # answers spanning less than this: no 0.5 line is drawn
 MAP_WORK = 1000000           # grid points x weights: keeps a map well under a second
 CHECK_NUDGE = 1e-5
 CHECK_MAX_WEIGHTS = 30       # in each matrix, --check lists at most this many
@@ -3052,10 +3057,13 @@ def input_name(net: Network, column: int) -> str:
     return net.input_names[column] if net.input_names else "input %d" % (column + 1)
 
 
-def situation_text(net: Network, situation: Vector) -> str:
-    """A situation in the data's units, named where the data names its inputs: 'studied 6, slept 7'."""
+def situation_text(net: Network, situation: Vector, named: bool = True) -> str:
+    """A situation in the data's units, named where the data names its inputs: 'studied 6, slept 7'.
+
+    named: False gives the values alone, '6, 7'.
+    """
     values = [number_text(data_value(net, c, x)) for c, x in enumerate(situation)]
-    if net.input_names:
+    if net.input_names and named:
         return ", ".join("%s %s" % (name, value) for name, value in zip(net.input_names, values))
     return ", ".join(values)
 
@@ -3097,8 +3105,7 @@ def map_answers(net: Network, columns: int, rows: int) -> Tuple[List[Vector], Li
     Returns the grid's values of the first and second varying input, and the answers.
     """
     (first, second), held = map_axes(net)
-    ranges = [(min(row[c] for row in net.X), max(row[c] for row in net.X))
-              for c in (first, second)]
+    ranges = [map_ranges(net)[c] for c in (first, second)]
     xs = [ranges[0][0] + (ranges[0][1] - ranges[0][0]) * c / (columns - 1) for c in range(columns)]
     ys = [ranges[1][0] + (ranges[1][1] - ranges[1][0]) * r / (rows - 1) for r in range(rows)]
     situations = []
@@ -3133,11 +3140,20 @@ def number_text(x: Number) -> str:
     return "%g" % x
 
 
+def map_ranges(net: Network) -> List[Tuple[Number, Number]]:
+    """Each input's lowest and highest value on the map: the examples', widened to take in
+    the new situations asked about that hold the other inputs where the examples do."""
+    varying, held = map_axes(net)
+    asked = [s for s in net.asked if all(s[c] == held[c] for c in range(len(held))
+                                         if c not in varying)]
+    return scaling_of(list(net.X) + asked)
+
+
 def on_the_map(net: Network) -> Callable[[Vector], bool]:
     """The test of whether a situation lies on the map: inside its square, the other inputs at
     their values; the square and the values worked out once, for all the situations tested."""
     varying, held = map_axes(net)
-    ranges = scaling_of(net.X)  # each input's lowest and highest value
+    ranges = map_ranges(net)  # each input's lowest and highest value
     return lambda situation: all(
         ranges[c][0] <= situation[c] <= ranges[c][1] if c in varying else
         situation[c] == held[c] for c in range(len(held)))
@@ -3245,8 +3261,23 @@ def weight_text(w: float) -> str:
 
 
 def text_width(words: str, size: float) -> float:
-    """About how wide a line of text is drawn, in px."""
-    return CHARACTER_WIDTH * size * len(words)
+    """About how wide a line of text is drawn, in px: a Chinese or Japanese character
+    (East Asian wide) takes a whole font size, the others about CHARACTER_WIDTH of one.
+
+    >>> round(text_width("pass", 10), 1), text_width("\u901a\u8fc7", 10)
+    (22.4, 20.0)
+    """
+    wide = sum(unicodedata.east_asian_width(character) in ("W", "F") for character in words)
+    return CHARACTER_WIDTH * size * (len(words) - wide) + size * wide
+
+
+def cut_to_width(words: str, size: float, width: float) -> str:
+    """The words, or as many of them as fit width with '...' after."""
+    if text_width(words, size) <= width:
+        return words
+    while words and text_width(words + "...", size) > width:
+        words = words[:-1]
+    return words.rstrip() + "..."
 
 
 class Picture:
@@ -3343,11 +3374,8 @@ def svg_text(parent, x: float, y: float, words: str, size: int = TEXT_SIZE,
 def fitted_text(parent, x: float, y: float, words: str, size: int, width: float,
                 smallest: int = 16, **style):
     """A line of text shrunk to fit width, down to `smallest`; beyond that, cut with '...'."""
-    size = max(smallest, min(size, int(width / (CHARACTER_WIDTH * max(1, len(words))))))
-    most = int(width / (CHARACTER_WIDTH * size))
-    if len(words) > most:
-        words = words[:most - 3].rstrip() + "..."
-    return svg_text(parent, x, y, words, size, **style)
+    size = max(smallest, min(size, int(width / text_width(words or " ", 1))))
+    return svg_text(parent, x, y, cut_to_width(words, size, width), size, **style)
 
 
 def tooltip(element, words: str) -> None:
@@ -3391,9 +3419,11 @@ def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, lar
     inner_top, inner_height = top + 40, height - 92
     spacings = [min(90.0, inner_height / count) for count in nodes_in]
     radii = [min(24.0, spacing * 0.4) for spacing in spacings]
-    # the input nodes' names, written to their left, need room there
-    names = [input_name(net, i) for i in range(counts[0])] \
+    # the input nodes' names, written to their left, need room there: at most
+    # NAME_SHARE of the panel, so that a long column name leaves room for the network
+    full_names = [input_name(net, i) for i in range(counts[0])] \
         if net.input_names and labelled else []  # the small panel keeps its room
+    names = [cut_to_width(name, TEXT_SIZE, NAME_SHARE * width) for name in full_names]
     name_room = max([text_width(name, TEXT_SIZE) for name in names + ["bias"] * net.bias]
                     + [0])
     margins = (24 + max(radii) + name_room, 24 + max(radii))
@@ -3434,7 +3464,9 @@ def network_panel(svg, net: Network, weights: List[Matrix], example: Vector, lar
                          TEXT_SIZE if radius >= 21 else 16, anchor="middle",
                          colour="#ffffff" if value > 0.55 else "#000000")
             if k == 0 and names:
-                svg_text(group, x - radius - 6, y + 6, names[i], anchor="end")
+                name = svg_text(group, x - radius - 6, y + 6, names[i], anchor="end")
+                if names[i] != full_names[i]:
+                    tooltip(name, full_names[i])
         if net.bias and k < columns - 1:
             y = y_of(k, count)
             square = svg_element(group, "rect", class_="bias", x=xs[k] - radius, y=y - radius,
@@ -3461,8 +3493,8 @@ def weight_labels(group, weights: List[Tuple[float, Tuple[float, float, float, f
     """Each weight's value in a box on its line, where it covers no node and no other value.
 
     The largest weights are placed first; each box goes to the first of
-    LABEL_PLACES (fractions of the way along its line) that is clear, or the
-    one that overlaps least.
+    LABEL_PLACES (fractions of the way along its line) that is clear.  Where
+    none is, the value is left off: the line's tooltip still gives it.
     """
     taken = [(x - r, y - r, x + r, y + r) for x, y, r in nodes]
 
@@ -3472,16 +3504,14 @@ def weight_labels(group, weights: List[Tuple[float, Tuple[float, float, float, f
     for w, (x1, y1, x2, y2) in sorted(weights, key=lambda item: -abs(item[0])):
         words = "%.2f" % w if abs(w) < 100 else "%.3g" % w
         half_width, half_height = text_width(words, 17) / 2 + 4, 12
-        best = None
-        for t in LABEL_PLACES:
-            x, y = x1 + (x2 - x1) * t, y1 + (y2 - y1) * t
-            box = (x - half_width, y - half_height, x + half_width, y + half_height)
-            covered = sum(overlap(box, other) for other in taken)
-            if best is None or covered < best[0]:
-                best = (covered, box, x, y)
-            if covered == 0:
-                break
-        _, box, x, y = best
+        places = ((x1 + (x2 - x1) * t, y1 + (y2 - y1) * t) for t in LABEL_PLACES)
+        clear = next(((x, y) for x, y in places if not any(overlap(
+            (x - half_width, y - half_height, x + half_width, y + half_height), other)
+            for other in taken)), None)
+        if clear is None:
+            continue
+        x, y = clear
+        box = (x - half_width, y - half_height, x + half_width, y + half_height)
         taken.append(box)
         colour = "#005a8c" if w >= 0 else "#a04600"
         svg_element(labels, "rect", x=box[0], y=box[1], width=box[2] - box[0],
@@ -3503,22 +3533,44 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     held = [(s, t[0], "not trained on") for s, t in zip(net.held_X, net.held_y) if on_map(s)]
     outputs = [answer(s) for s, _, _ in trained + held]
     wrong = [not is_right(output, t) for output, (_, t, _) in zip(outputs, trained + held)]
-    key = ["line: answer 0.5", "circles: examples, %s" % (
-        # kept on one line each: 1 = pass
-        "1\u00a0=\u00a0%s, 0\u00a0=\u00a0%s" % tuple(reversed(net.target_words)) if net.target_words
-        else "their targets")]
+    examples = list(zip(trained + held, outputs, wrong))
+    dotted = len(examples) > MAP_LABELLED_EXAMPLES
+    # so many that their dots would hide the map: every step-th one, in the order of the data
+    step = -(-len(examples) // MAP_MOST_DOTS)
+    words = tuple(reversed(net.target_words or ["0", "1"]))
+    side = map_side(net)
+    (xs, ys), answers = map_answers(net, side, side)
+    lowest, highest = min(map(min, answers)), max(map(max, answers))
+    # answers this even: a 0.5 line would trace rounding, not a decision
+    flat = highest - lowest < MAP_FLAT
+    if flat:
+        line = "no line: the answer is %.2f everywhere" % lowest
+        if abs(lowest - 0.5) < 0.1:
+            line += ", training stalled%s" % (
+                "; try --scale" if net.scaling is None and scale_warning(net.X) else "")
+    else:
+        line = "line: answer 0.5"
+    if dotted:
+        drawn = "examples" if step == 1 else "1 in %d of the %s examples" % (
+            step, "{:,}".format(len(examples)))
+        key = [line, "dots: %s, blue\u00a0=\u00a0%s, vermilion\u00a0=\u00a0%s"
+               % ((drawn,) + words)]
+    else:
+        key = [line, "circles: examples, %s" % (
+            # kept on one line each: 1 = pass
+            "1\u00a0=\u00a0%s, 0\u00a0=\u00a0%s" % words if net.target_words
+            else "their targets")]
     if held:
-        key.append("diamonds: held out")
-    if any(wrong):
+        key.append("diamonds: held out or test")
+    if any(wrong) and not dotted:
         key.append("yellow: wrong")
     if any(map(on_map, net.asked)):
         key.append("dashed: new")
+    key += ["%s: off the map" % situation_text(net, s) for s in net.asked if not on_map(s)]
     held_note = held_inputs_text(net)
     if held_note:
         key.append(held_note)
     notes = wrapped("; ".join(key), int((width - 4) / (CHARACTER_WIDTH * 17)))
-    side = map_side(net)
-    (xs, ys), answers = map_answers(net, side, side)
     size = min(210.0, height - 86 - 20 * len(notes))
     x0, y0 = left + 60, top + 36
     cell = size / side
@@ -3532,8 +3584,8 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
 
     def point(c, r):  # grid units to the page: cell centres
         return x0 + (c + 0.5) * cell, y0 + size - (r + 0.5) * cell
-    path = " ".join("M%.1f %.1fL%.1f %.1f" % (point(*a) + point(*b))
-                    for a, b in boundary_segments(answers))
+    path = "" if flat else " ".join("M%.1f %.1fL%.1f %.1f" % (point(*a) + point(*b))
+                                    for a, b in boundary_segments(answers))
     if path:
         tooltip(svg_element(group, "path", d=path, stroke="#000000", stroke_width=2.5, fill="none"),
                 "where the answer is 0.5")
@@ -3541,10 +3593,28 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     def place(situation):
         return point((situation[first] - xs[0]) / (xs[-1] - xs[0]) * (side - 1),
                      (situation[second] - ys[0]) / (ys[-1] - ys[0]) * (side - 1))
-    for (situation, target, how), output, is_wrong in zip(trained + held, outputs, wrong):
+    # many examples: small dots in their target's colour, cut off at the map's edge (its
+    # id names its place, so that two pictures in one notebook page each find their own)
+    if dotted:
+        clip = svg_element(svg_element(group, "defs"), "clipPath",
+                           id="map-area-%d-%d-%d" % (x0, y0, size))
+        svg_element(clip, "rect", x=x0, y=y0, width=size, height=size)
+        dots = svg_element(group, "g", class_="examples",
+                           clip_path="url(#%s)" % clip.get("id"))
+    for (situation, target, how), output, is_wrong in examples[::step]:
         x, y = place(situation)
         fill = WRONG_FILL if is_wrong else "#ffffff"
-        if how == "trained on":
+        if dotted:
+            colour = answer_colour(target)
+            if how == "trained on":
+                marker = svg_element(dots, "circle", class_="example", cx=x, cy=y, r=4.0,
+                                     fill=colour, stroke="#000000", stroke_width=1)
+            else:
+                marker = svg_element(dots, "polygon", class_="held-out", fill=colour,
+                                     stroke="#000000", stroke_width=1, points=" ".join(
+                                         "%.1f,%.1f" % p for p in ((x, y - 6), (x + 6, y),
+                                                                   (x, y + 6), (x - 6, y))))
+        elif how == "trained on":
             marker = svg_element(group, "circle", class_="example", cx=x, cy=y, r=12.0,
                                  fill=fill, stroke="#000000", stroke_width=2)
         else:
@@ -3555,8 +3625,9 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
         tooltip(marker, "%s %s: target %s, answer %.8f, %s" % (
             how, situation_text(net, situation), target_text(net, target), output,
             "wrong" if is_wrong else "right"))
-        svg_text(group, x, y + 6, number_text(target) if len(number_text(target)) < 3
-                 else "%.1f" % target, 16, anchor="middle", weight="bold")
+        if not dotted:
+            svg_text(group, x, y + 6, number_text(target) if len(number_text(target)) < 3
+                     else "%.1f" % target, 16, anchor="middle", weight="bold")
     for situation in net.asked:
         if on_map(situation):
             x, y = place(situation)
@@ -3606,25 +3677,38 @@ def answers_panel(svg, net: Network, box: Tuple[float, float, float, float], hea
     rows = ([(s, t[0], "") for s, t in zip(net.X, net.y)]
             + [(s, t[0], "held out") for s, t in zip(net.held_X, net.held_y)]
             + [(s, None, "new") for s in net.asked])
+    targets = [how if target is None else target_text(net, target) for _, target, how in rows]
+
+    def column_room(words):  # a column's width: its header's or its widest entry's, and a gap
+        return max(text_width(w, TEXT_SIZE) for w in words) + 20
     texts = [situation_text(net, s) for s, _, _ in rows]
-    column = min(width - 330, max([text_width("inputs", TEXT_SIZE)] +
-                                  [text_width(t, TEXT_SIZE) for t in texts]) + 20)
-    longest = int(column / (CHARACTER_WIDTH * TEXT_SIZE))
-    first = top + (76 if reason else 52)
+    target_room = 110
+    inputs_room = width - 220 - target_room  # the answers take 220 px
+    names_line = bool(net.input_names) and column_room(["inputs"] + texts) > inputs_room
+    if names_line:  # each row too long with the names: the names once, above the values
+        texts = [situation_text(net, s, named=False) for s, _, _ in rows]
+    if column_room(["inputs"] + texts) > inputs_room:  # the targets give up their slack
+        target_room = min(target_room, column_room(["target"] + targets) + 4)
+    column = min(width - 220 - target_room, column_room(["inputs"] + texts))
+    first = top + (76 if reason else 52) + 24 * names_line
+    if names_line:
+        fitted_text(group, left, first - 24, "inputs: " + ", ".join(net.input_names),
+                    17, width, 17, colour="#333333")
     fits = int((top + height - first) / 24)
     shown = rows if len(rows) <= fits else rows[:fits - 1]
     for n, words in enumerate(["inputs", "target", "answer"]):
-        svg_text(group, left + (0, column, column + 110)[n], first, words, weight="bold")
-    for n, ((situation, target, how), words) in enumerate(zip(shown, texts)):
+        svg_text(group, left + (0, column, column + target_room)[n], first, words, weight="bold")
+    for n, ((situation, target, how), words, target_words) in enumerate(zip(shown, texts,
+                                                                             targets)):
         y = first + 24 * (n + 1)
         output = answer(situation)
-        svg_text(group, left, y, words if len(words) <= longest else words[:longest - 3] + "...")
-        svg_text(group, left + column, y, how if target is None else target_text(net, target))
-        svg_element(group, "rect", x=left + column + 110, y=y - 15, width=18.0, height=18.0,
-                    fill=answer_colour(output), stroke="#000000")
+        svg_text(group, left, y, cut_to_width(words, TEXT_SIZE, column - 8))
+        svg_text(group, left + column, y, target_words)
+        svg_element(group, "rect", x=left + column + target_room, y=y - 15, width=18.0,
+                    height=18.0, fill=answer_colour(output), stroke="#000000")
         verdict = "" if target is None else (
             ", right" if is_right(output, target) else ", wrong")
-        svg_text(group, left + column + 136, y, "%.8f%s%s" % (
+        svg_text(group, left + column + target_room + 26, y, "%.8f%s%s" % (
             output, verdict, " (%s)" % how if how and target is not None else ""))
     if len(shown) < len(rows):
         svg_text(group, left, first + 24 * (len(shown) + 1),
@@ -3637,6 +3721,7 @@ def wrapped(words: str, width: int) -> List[str]:
 
 
 DASHES = ["", "12 6", "3 5", "16 5 3 5", "8 8", "2 8"]   # curves that lie on one another
+LEGEND_ROWS = 10     # curves a one-column legend names; more take two columns
 
 
 def error_chart(svg, net: Network, box: Tuple[float, float, float, float]) -> None:
@@ -3667,9 +3752,13 @@ def error_chart(svg, net: Network, box: Tuple[float, float, float, float]) -> No
         bottom, top_value = 0.0, step * math.ceil((high or 1) / step)
         ticks = [step * n for n in range(round(top_value / step) + 1)]
     last = max(i for _, points in curves for i, _ in points) or 1
-    legend_width = 215 if several else 0
-    # a legend narrows the chart; the notes go under both, across the whole box
-    note_lines = wrapped(" ".join(notes), int((width - 10) / (CHARACTER_WIDTH * 17)))
+    # a legend narrows the chart; the notes go under both, across the whole box, unless
+    # the legend takes two columns down to the box's foot
+    legend_columns = 1 if len(curves) <= LEGEND_ROWS else 2
+    legend_rows = -(-len(curves) // legend_columns)
+    legend_width = (215 if legend_columns == 1 else 300) if several else 0
+    note_lines = wrapped(" ".join(notes), int((width - 10 - (legend_columns - 1) * legend_width)
+                                              / (CHARACTER_WIDTH * 17)))
     plot_left, plot_top = left + 74, top + 36
     plot_width = width - 74 - 30 - legend_width
     plot_height = height - 36 - 54 - 20 * len(note_lines)
@@ -3700,7 +3789,7 @@ def error_chart(svg, net: Network, box: Tuple[float, float, float, float]) -> No
                  if text_width(words, 16) <= plot_height + 10 or words == "error")
     label = svg_text(group, left + 14, plot_top + plot_height / 2, words, 16, anchor="middle")
     label.set("transform", "rotate(-90 %.1f %.1f)" % (left + 8, plot_top + plot_height / 2))
-    drawn = []
+    drawn, styles = [], set()
     for n, (name, points) in enumerate(curves):
         colour = CURVE_COLOURS[n % len(CURVE_COLOURS)]
         stretches, stretch = [], []
@@ -3711,9 +3800,11 @@ def error_chart(svg, net: Network, box: Tuple[float, float, float, float]) -> No
                 stretches.append(stretch)
                 stretch = []
         stretches.append(stretch)
-        # a curve on top of one drawn before it is dashed, in a pattern of its own
-        hidden = sum(lies_on(stretches, other) for other in drawn)
-        dashes = DASHES[min(hidden, len(DASHES) - 1)]
+        # a curve on top of one drawn before it is dashed, in a pattern of its own; once the
+        # colours run out, a colour comes back with a pattern it has not had
+        hidden = min(sum(lies_on(stretches, other) for other in drawn), len(DASHES) - 1)
+        dashes = next(d for d in DASHES[hidden:] + DASHES if (colour, d) not in styles)
+        styles.add((colour, dashes))
         drawn.append(stretches)
         curve = svg_element(group, "g", class_="curve", fill="none", stroke=colour, stroke_width=3,
                             stroke_dasharray=dashes or "none")
@@ -3724,15 +3815,18 @@ def error_chart(svg, net: Network, box: Tuple[float, float, float, float]) -> No
             if len(stretch) < 30:  # few points: each one shown
                 for x, y in stretch:
                     svg_element(curve, "circle", cx=x, cy=y, r=4.0, fill=colour, stroke="none")
-        if several:
-            y = plot_top + 12 + 24 * n
-            x = plot_left + plot_width + 34
+        if several:  # two columns: the alphas' values alone, "alpha" said once under them
+            y = plot_top + 12 + 24 * (n % legend_rows)
+            x = plot_left + plot_width + 34 + 150 * (n // legend_rows)
             svg_element(group, "line", x1=x, y1=y - 6, x2=x + 30, y2=y - 6, stroke=colour,
                         stroke_width=3, stroke_dasharray=dashes or "none")
-            svg_text(group, x + 36, y, "%s: %.3g" % (name, points[-1][1]), 17)
+            label = name if legend_columns == 1 else name.replace("alpha ", "")
+            svg_text(group, x + 36, y, "%s: %.3g" % (label, points[-1][1]),
+                     17 if legend_columns == 1 else 16)
     if several:
-        svg_text(group, plot_left + plot_width + 34, plot_top + 12 + 24 * len(curves),
-                 "(each: its last error)", 16, colour="#333333")
+        svg_text(group, plot_left + plot_width + 34, plot_top + 12 + 24 * legend_rows,
+                 "(each: its last error)" if legend_columns == 1 else
+                 "(alpha: its last error)", 16, colour="#333333")
     for n, line in enumerate(note_lines):
         svg_text(group, left, plot_top + plot_height + 70 + 20 * n, line, 17, colour="#333333")
 
@@ -3932,11 +4026,16 @@ def show_train_pictures(options: dict, results: List[dict], settings: dict, data
             [row for table in others for row in table.y])
     net = network_of(results if len(results) > 1 else results[0], X, y, asked=asked, held=held,
                      iterations=settings["iterations"])
-    title = "Layers %s trained on %s: %s iterations, alpha %s%s" % (
+    title = "Layers %s trained on %s: %s iterations, %s%s" % (
         ",".join(map(str, layers)), shortened_name(data), "{:,}".format(settings["iterations"]),
-        ", ".join(map(python2_str, alphas)), ", with bias" if bias else "")
+        "alpha " + ", ".join(map(python2_str, alphas)) if len(alphas) <= TITLE_ALPHAS else
+        "%d alphas from %s to %s" % (len(alphas), python2_str(min(alphas)),
+                                     python2_str(max(alphas))), ", with bias" if bias else "")
     show_pictures(options, net, lambda: train_check(X, y, layers, alphas[0], settings["seed"], bias),
                   title, asked[0] if asked else None)
+
+
+TITLE_ALPHAS = 6     # a title lists this many alphas; more, it gives their count and range
 
 
 def shortened_name(data: str, longest: int = 24) -> str:

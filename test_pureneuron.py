@@ -2783,7 +2783,9 @@ def test_the_map_marks_new_situations_apart_from_the_examples():
     result = trained_xor(100, [2, 3, 1], GATE_X, GATE_Y, bias=True)
     root = svg_tree(pureneuron.picture(result, GATE_X, GATE_Y, asked=[[0.25, 0.75], [2, 0]]))
     marks = elements(root, "rect", "new-situation")
-    assert len(marks) == 1 and tooltip_of(marks[0]).startswith("new situation 0.25, 0.75")
+    # 2, 0 lies outside the examples' 0..1: the map widens to take it in
+    assert [tooltip_of(m).split(":")[0] for m in marks] == ["new situation 0.25, 0.75",
+                                                             "new situation 2, 0"]
 
 
 def test_with_three_varying_inputs_the_picture_lists_the_answers_instead_of_a_map():
@@ -3722,3 +3724,201 @@ def test_load_refuses_a_training_option_even_given_as_zero_or_empty(tmp_path, gi
     path = str(tmp_path / "net.json")
     assert run_main("train", "--iterations", "5", "--save", path)[0] == 0
     assert_one_line_error(*run_main("train", "--load", path, *given), given[0])
+
+
+# ============================================================================
+# Pictures that hold up with a class's own data: long and wide names, many
+# inputs, many examples, many alphas, crowded values, a network that stalled
+# ============================================================================
+
+def class_picture(tmp_path, text, *extra, name="class.csv"):
+    """The SVG that train draws for a data file of this text, parsed, and what train printed."""
+    path = write_data(tmp_path, text, name)
+    svg = str(tmp_path / "class.svg")
+    status, out, err = run_main("train", "--data", path, "--svg", svg, *extra)
+    assert (status, err) == (0, ""), err
+    return svg_tree(open(svg, encoding="utf-8").read()), out
+
+
+def test_chinese_characters_are_measured_a_whole_font_size_wide(tmp_path):
+    assert pureneuron.text_width("\u5b66\u4e60\u65f6\u95f4", 20) == 80
+    assert pureneuron.text_width("ab\u5b66", 10) == pytest.approx(2 * 5.6 + 10)
+    name = ("\u6bcf\u5929\u5b66\u4e60\u7684\u5c0f\u65f6\u6570"
+            "\uff08\u8003\u8bd5\u524d\u4e00\u5468\uff09")  # hours of study a day (the week before)
+    rows = "".join("%d,%d,%d\n" % (a, b, (a + b) > 6) for a in range(6) for b in range(3, 7))
+    root, _ = class_picture(tmp_path, name + ",sleep,passed\n" + rows, "--iterations", "10")
+    frame = elements(root, "rect", "map-frame")[0]
+    axis = [t for t in elements(groups(root, "map")[0], "text")
+            if t.text.startswith(name[0]) and not t.get("transform")][0]
+    # the label under the map is shortened to the map's width, less room for its end ticks
+    assert axis.text.endswith("...") and axis.text[:-3] in name
+    assert pureneuron.text_width(axis.text, float(axis.get("font-size"))) <= \
+        float(frame.get("width")) - 60
+
+
+LONG_NAMES = ("Average daily hours of study in the week before the exam",
+              "Average hours of sleep per night in the week before the exam")
+
+
+def test_long_column_names_are_shortened_and_leave_the_network_its_panel(tmp_path):
+    rows = "".join("%d,%d,%s\n" % (a, b, "yes" if a + b > 12 else "no")
+                   for a in range(1, 9) for b in (4, 6, 9))
+    root, _ = class_picture(tmp_path, "%s,%s,passed\n" % LONG_NAMES + rows, "--scale",
+                            "--bias", "--iterations", "300")
+    panel = groups(root, "network")[1]
+    frame = elements(panel, "rect")[0]
+    left, top = float(frame.get("x")), float(frame.get("y"))
+    right, bottom = left + float(frame.get("width")), top + float(frame.get("height"))
+    for circle in elements(panel, "circle", "neuron"):
+        x, y, r = (float(circle.get(a)) for a in ("cx", "cy", "r"))
+        assert left <= x - r and x + r <= right and top <= y - r and y + r <= bottom
+    names = [t for t in elements(panel, "text") if tooltip_of(t) in LONG_NAMES]
+    assert len(names) == 2
+    for name in names:
+        assert name.text.endswith("...") and tooltip_of(name).startswith(name.text[:-3])
+        assert float(name.get("x")) - pureneuron.text_width(name.text, 18) >= left
+    layers = [float(t.get("x")) for t in elements(panel, "text") if t.text in ("l0", "l1", "l2")]
+    assert layers == sorted(layers) and layers[1] - layers[0] > 100
+
+
+def test_with_three_inputs_each_answer_shows_its_values_under_the_inputs_names(tmp_path):
+    rows = [(4, 7, 1, "pass"), (2, 7, 1, "fail"), (6, 4, 0, "pass"), (1, 9, 0, "fail")]
+    text = "name,studied,slept,breakfast,passed\n" + "".join(
+        "P%d,%d,%d,%d,%s\n" % ((n,) + row) for n, row in enumerate(rows))
+    root, _ = class_picture(tmp_path, text, "--skip", "1", "--scale", "--iterations", "100")
+    panel = groups(root, "answers")[0]
+    texts = [t.text for t in elements(panel, "text")]
+    assert "inputs: studied, slept, breakfast" in texts
+    assert ["%d, %d, %d" % row[:3] for row in rows] == [
+        t for t in texts if re.match(r"\d, \d, \d$", t)]
+    for text in elements(panel, "text")[2:]:  # the table, under its heading and no-map reason
+        assert float(text.get("x")) + pureneuron.text_width(text.text, float(
+            text.get("font-size"))) <= 410, text.text  # within its 400 px panel
+
+
+def spread_rows(count):
+    """count examples spread over studied 0..10 h and slept 3..10 h, passed when both are high."""
+    rng = random.Random(5)
+    rows = [(round(rng.uniform(0, 10), 1), round(rng.uniform(3, 10), 1)) for _ in range(count)]
+    return "studied,slept,passed\n" + "".join(
+        "%s,%s,%s\n" % (a, b, "yes" if a + b > 11 else "no") for a, b in rows)
+
+
+def test_many_examples_are_small_dots_in_their_targets_colour_inside_the_map(tmp_path):
+    root, _ = class_picture(tmp_path, spread_rows(60), "--scale", "--iterations", "300")
+    area = groups(root, "map")[0]
+    frame = elements(area, "rect", "map-frame")[0]
+    left, top, size = (float(frame.get(a)) for a in ("x", "y", "width"))
+    dots = elements(area, "circle", "example")
+    assert len(dots) == 60
+    colours = {pureneuron.answer_colour(0), pureneuron.answer_colour(1)}
+    for dot in dots:
+        x, y, r = (float(dot.get(a)) for a in ("cx", "cy", "r"))
+        assert r <= 5 and dot.get("fill") in colours
+        assert left <= x <= left + size and top <= y <= top + size
+        target = re.search(r"target (yes|no)", tooltip_of(dot)).group(1)
+        assert dot.get("fill") == pureneuron.answer_colour(target == "yes")
+    # no target written on them; each cut off where the map ends
+    assert not [t for t in elements(area, "text") if t.text in ("0", "1") and
+                top < float(t.get("y")) < top + size and left < float(t.get("x")) < left + size]
+    clip = re.match(r"url\(#(.+)\)$", elements(area, "g", "examples")[0].get("clip-path"))
+    rect = [c for c in elements(root, "clipPath") if c.get("id") == clip.group(1)][0][0]
+    assert [float(rect.get(a)) for a in ("x", "y", "width", "height")] == [left, top, size, size]
+    key = " ".join(t.text for t in elements(area, "text")).replace("\u00a0", " ")
+    assert "dots: examples, blue = yes, vermilion = no" in key
+
+
+def test_a_few_examples_are_still_circles_with_their_targets_written():
+    root = svg_tree(pureneuron.picture(trained_xor(10), XOR_X, XOR_Y))
+    marks = elements(root, "circle", "example")
+    assert len(marks) == 4 and all(float(m.get("r")) == 12 for m in marks)
+
+
+def test_thousands_of_examples_draw_some_and_say_how_many(tmp_path):
+    root, _ = class_picture(tmp_path, spread_rows(1200), "--scale", "--iterations", "5")
+    assert len(elements(root, "circle", "example")) == 400  # every 3rd
+    key = " ".join(t.text for t in elements(groups(root, "map")[0], "text"))
+    assert "1 in 3 of the 1,200 examples" in " ".join(key.split())
+
+
+THREE_INPUTS = ("studied,slept,breakfast,passed\n4,7,1,pass\n2,7,1,fail\n2,4,1,fail\n"
+                "0,9,1,fail\n6,4,1,fail\n5,7,0,fail\n7,4,0,fail\n3,4,0,fail\n7,6,1,pass\n"
+                "8,6,1,pass\n1,8,1,fail\n4,4,1,fail\n1,5,1,fail\n8,8,1,pass\n")
+
+
+def test_weight_values_that_would_cover_one_another_are_left_to_the_tooltip(tmp_path):
+    root, _ = class_picture(tmp_path, THREE_INPUTS, "--scale", "--bias")
+    panel = groups(root, "network")[1]
+    boxes = [tuple(float(b.get(a)) for a in ("x", "y", "width", "height"))
+             for b in elements(groups(panel, "weight-labels")[0], "rect")]
+    circles = [tuple(float(c.get(a)) for a in ("cx", "cy", "r"))
+               for c in elements(panel, "circle", "neuron")]
+    assert 8 <= len(boxes) < len(weight_lines(panel))  # some values only on hover
+
+    def apart(a, b):
+        return a[0] + a[2] <= b[0] or b[0] + b[2] <= a[0] or a[1] + a[3] <= b[1] or \
+            b[1] + b[3] <= a[1]
+    for n, box in enumerate(boxes):
+        assert all(apart(box, other) for other in boxes[n + 1:])
+        assert all(apart(box, (x - r, y - r, 2 * r, 2 * r)) for x, y, r in circles)
+
+
+def test_a_stalled_network_gets_no_boundary_line_but_a_caption_saying_so(tmp_path):
+    rows = "".join("%d,%d,%s\n" % row for row in [
+        (75, 21, "yes"), (141, 44, "yes"), (279, 5, "no"), (159, 43, "no"), (162, 19, "no"),
+        (90, 5, "yes"), (76, 46, "yes"), (158, 30, "no"), (82, 46, "yes"), (24, 5, "yes"),
+        (273, 25, "no"), (16, 15, "yes"), (176, 16, "no"), (233, 41, "no")])
+    root, out = class_picture(tmp_path, "minutes,money,passed\n" + rows, "--iterations", "2000")
+    area = groups(root, "map")[0]
+    assert not elements(area, "path")
+    caption = " ".join(" ".join(t.text for t in elements(area, "text")).split())
+    assert "no line: the answer is 0.50 everywhere, training stalled; try --scale" in caption
+    # the same data scaled: a network that learns, and its line
+    root, out = class_picture(tmp_path, "minutes,money,passed\n" + rows, "--iterations", "2000",
+                              "--scale")
+    assert elements(groups(root, "map")[0], "path")
+
+
+def test_twenty_alphas_each_have_a_curve_of_their_own_and_a_legend_that_fits(tmp_path):
+    alphas = ["0.01", "0.02", "0.03", "0.05", "0.1", "0.2", "0.3", "0.5", "1", "2", "3", "5",
+              "10", "20", "30", "50", "100", "200", "300", "500"]
+    svg = str(tmp_path / "alphas.svg")
+    status, out, err = run_main("train", "--data", "xor", "--layers", "2,3,1", "--iterations",
+                                "200", "--svg", svg, *[a for alpha in alphas
+                                                       for a in ("--alpha", alpha)])
+    assert (status, err) == (0, "")
+    root = svg_tree(open(svg, encoding="utf-8").read())
+    chart = groups(root, "errors")[0]
+    styles = [(c.get("stroke"), c.get("stroke-dasharray")) for c in groups(chart, "curve")]
+    assert len(styles) == 20 and len(set(styles)) == 20
+    legend = [t for t in elements(chart, "text") if re.match(r"[\d.]+: ", t.text)]
+    assert sorted(t.text.split(":")[0] for t in legend) == sorted(alphas)
+    for text in elements(chart, "text"):
+        assert float(text.get("y")) <= 768 - 4, text.text
+        assert float(text.get("x")) + pureneuron.text_width(
+            text.text, float(text.get("font-size"))) <= 1024, text.text
+    title = elements(root, "text")[0].text
+    assert title.endswith("20 alphas from 0.01 to 500") and "..." not in title
+
+
+def test_the_map_widens_to_show_a_situation_asked_outside_the_data(tmp_path):
+    test = write_data(tmp_path, "studied,slept,passed\n6,7,pass\n2,4,fail\n", "test.csv")
+    root, _ = exam_picture(tmp_path, "--ask", "12,7", "--test", test)
+    area = groups(root, "map")[0]
+    new = elements(area, "rect", "new-situation")
+    assert len(new) == 1 and tooltip_of(new[0]).startswith("new situation studied 12, slept 7:")
+    frame = elements(area, "rect", "map-frame")[0]
+    assert float(new[0].get("x")) + 11 <= float(frame.get("x")) + float(frame.get("width"))
+    texts = [t.text for t in elements(area, "text")]
+    assert "12" in texts and "1" in texts  # studied runs 1..12: the data's 1..8, and the 12
+    key = " ".join(" ".join(texts).split())
+    assert "diamonds: held out or test" in key and "dashed: new" in key
+    assert len(elements(area, "polygon", "held-out")) == 2
+
+
+def test_a_situation_the_map_cannot_show_is_named_in_its_key():
+    result = pureneuron.program_network(pureneuron.nine_lines, printed_and_returned(
+        pureneuron.nine_lines, iterations=100)[1], iterations=100)
+    key = " ".join(t.text for t in elements(groups(svg_tree(pureneuron.picture(result)),
+                                                   "map")[0], "text"))
+    assert "1, 0, 0: off the map" in " ".join(key.split())  # input 3 is 1 in every example
