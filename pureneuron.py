@@ -3603,25 +3603,19 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
                            clip_path="url(#%s)" % clip.get("id"))
     for (situation, target, how), output, is_wrong in examples[::step]:
         x, y = place(situation)
-        fill = WRONG_FILL if is_wrong else "#ffffff"
-        if dotted:
-            colour = answer_colour(target)
-            if how == "trained on":
-                marker = svg_element(dots, "circle", class_="example", cx=x, cy=y, r=4.0,
-                                     fill=colour, stroke="#000000", stroke_width=1)
-            else:
-                marker = svg_element(dots, "polygon", class_="held-out", fill=colour,
-                                     stroke="#000000", stroke_width=1, points=" ".join(
-                                         "%.1f,%.1f" % p for p in ((x, y - 6), (x + 6, y),
-                                                                   (x, y + 6), (x - 6, y))))
-        elif how == "trained on":
-            marker = svg_element(group, "circle", class_="example", cx=x, cy=y, r=12.0,
-                                 fill=fill, stroke="#000000", stroke_width=2)
-        else:
-            marker = svg_element(group, "polygon", class_="held-out", fill=fill,
-                                 stroke="#000000", stroke_width=2, points=" ".join(
-                                     "%.1f,%.1f" % p for p in ((x, y - 15), (x + 15, y),
-                                                               (x, y + 15), (x - 15, y))))
+        if dotted:  # a small dot in its target's colour
+            parent, radius, fill, stroke = dots, 4.0, answer_colour(target), 1
+        else:  # a circle its target is written in, yellow if the answer is wrong
+            parent, radius, fill, stroke = group, 12.0, WRONG_FILL if is_wrong else "#ffffff", 2
+        if how == "trained on":
+            marker = svg_element(parent, "circle", class_="example", cx=x, cy=y, r=radius,
+                                 fill=fill, stroke="#000000", stroke_width=stroke)
+        else:  # a diamond around where the circle would be
+            corner = radius * 1.25
+            marker = svg_element(parent, "polygon", class_="held-out", fill=fill,
+                                 stroke="#000000", stroke_width=stroke, points=" ".join(
+                                     "%.1f,%.1f" % p for p in ((x, y - corner), (x + corner, y),
+                                                               (x, y + corner), (x - corner, y))))
         tooltip(marker, "%s %s: target %s, answer %.8f, %s" % (
             how, situation_text(net, situation), target_text(net, target), output,
             "wrong" if is_wrong else "right"))
