@@ -559,7 +559,8 @@ def train_network(X: Matrix, y: Matrix, layers: List[int], iterations: int = 100
         if non_finite_at is None and not all_finite(weights):
             non_finite_at = iteration
     return {"layers": list(layers), "bias": bias, "starting_weights": starting_weights,
-            "weights": weights, "errors": errors, "non_finite_at": non_finite_at}
+            "weights": weights, "errors": errors, "non_finite_at": non_finite_at,
+            "iterations": iterations}
 
 
 def forward(weights: List[Matrix], inputs: Matrix, bias: bool = False) -> List[Matrix]:
@@ -2984,6 +2985,7 @@ def network_of(result, X: Optional[Matrix] = None, y: Optional[Matrix] = None,
         return nets[best]._replace(curves=curves, note=note)
     if "weights" in result:  # train_network's
         weights, starting = result["weights"], result.get("starting_weights")
+        iterations = iterations or result.get("iterations")
         names = ["syn%d" % k for k in range(len(weights))]
         labels = ["l%d" % k for k in range(len(weights) + 1)]
     else:

@@ -3642,6 +3642,8 @@ def test_the_curve_ends_with_the_error_of_the_final_weights():
     ticks = [t.text for t in elements(groups(root, "errors")[0], "text")
              if t.get("text-anchor") == "middle"]
     assert ticks[-3:-1] == ["2,550", "iterations"]  # the axis ends where training did
+    # in a notebook, picture(train_network(...), X, y) needs no iterations: the result has them
+    assert pureneuron.network_of(result, XOR_X, XOR_Y).curves[0][1][-1] == (iteration, error)
 
 
 def test_curves_on_top_of_one_another_are_dashed_apart_with_their_last_errors():
