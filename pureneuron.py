@@ -1696,14 +1696,20 @@ def program_seconds(network: Tuple[int, List[int]], settings: dict, trace: bool 
     ...                                        "hidden_size": 32}))
     40
     """
-    examples, layers = network
-    if "hidden_size" in settings:
-        layers = [layers[0], settings["hidden_size"], layers[-1]]
+    examples, layers = network[0], program_layers(network, settings)
     networks = len(settings.get("alphas", [1]))
     seconds = networks * training_seconds(settings["iterations"], examples, layers)
     if settings.get("directions"):
         seconds *= DIRECTIONS_SLOWDOWN
     return seconds * (TRACE_SLOWDOWN if trace else 1)
+
+
+def program_layers(network: Tuple[int, List[int]], settings: dict) -> List[int]:
+    """A post's program's layer sizes, its hidden layer as wide as hidden_size says, if set."""
+    layers = network[1]
+    if "hidden_size" in settings:
+        return [layers[0], settings["hidden_size"], layers[-1]]
+    return layers
 
 
 def check_run(seconds: float, memory: float = 0,
@@ -4125,8 +4131,7 @@ def run_programs(programs: Sequence[Program], options: dict) -> None:
                                            ("seed", "iterations") + program.options
                                            if name in options})
         check_alpha_count(settings.get("alphas", ()))
-        if "hidden_size" in settings:
-            check_picture(options, [3, settings["hidden_size"], 1])
+        check_picture(options, program_layers(program.network, settings))
         chosen.append((program, function, settings))
     trace = options.get("trace", False)
     check_run(sum(program_seconds(program.network, settings, trace)

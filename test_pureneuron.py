@@ -2925,6 +2925,15 @@ def test_an_svg_that_cannot_be_written_is_one_line_and_status_1_and_leaves_nothi
     assert os.listdir(str(tmp_path)) == []
 
 
+@pytest.mark.parametrize("program", ["nine-lines", "three-layer", "multi-layer"])
+def test_a_programs_svg_is_checked_before_it_trains_as_trains_is(tmp_path, program):
+    assert_one_line_error(*run_main(program, "--svg", str(tmp_path / "picture.txt")),
+                          "--svg takes a file name ending in .svg")
+    assert_one_line_error(*run_main(program, "--svg", str(tmp_path / "no" / "p.svg")),
+                          "cannot draw to", "no folder")
+    assert not os.listdir(tmp_path)
+
+
 def test_svg_refuses_a_layer_too_wide_to_draw_before_training():
     assert_one_line_error(*run_main("train", "--layers", "3,41,1", "--svg", "x.svg"),
                           "at most 40 neurons")
