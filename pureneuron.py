@@ -1394,6 +1394,7 @@ MAX_DATA_BYTES = 10 * 1024 * 1024
 MAX_EXAMPLES = 100000
 MAX_NUMBERS = 1000000             # in a data file, all lines together
 MAX_CELL_CHARACTERS = 100         # one number as text
+MAX_FIELDS = 2 * MAX_NEURONS      # in a line of a data file, --skip's columns too
 MAX_NAME_CHARACTERS = 200         # a file's name in a message, before it is shortened
 MAX_SAVED_WEIGHTS = 400000        # --save: a file of a few MB that --load reads back
 MAX_RUNS = 100                    # bench
@@ -1853,6 +1854,9 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
         if fields is None:
             separator = "\t" if "\t" in line else ";" if ";" in line else ","
         where = "%s line %d" % (name, number)
+        if line.count(separator) >= MAX_FIELDS:  # refused before it is split into cells
+            raise InputError("%s: more than %d fields; a line holds the inputs (at most %d), "
+                             "then the target" % (where, MAX_FIELDS, MAX_NEURONS))
         try:
             cells = next(csv.reader([line], delimiter=separator, strict=True))
         except csv.Error as error:
@@ -2726,6 +2730,9 @@ def answer_saved(options: dict) -> None:
     if given:
         raise InputError("--load answers with the network as saved, without training: "
                          "leave out %s (--test FILE scores a file)" % " and ".join(given))
+    if options["skip"] and options["test"] is None:
+        raise InputError("--skip leaves a column out of --test FILE; with --load and no "
+                         "--test it has nothing to leave out")
     result = load_network(options["load"])
     inputs, training = result["layers"][0], result["training"]
     check_situations(options["ask"], inputs)

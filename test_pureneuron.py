@@ -2270,6 +2270,7 @@ def test_what_a_spreadsheet_adds_reads_as_the_table(tmp_path, text, table):
     ("a,b,t\n1,2,no\n3,4,\n5,6,yes\n", ["line 3, column 3: no target (an empty cell)"]),
     ("a;b;t\n5%;2;1\n", ["line 2, column 1 ('a'): '5%' is not a number", "without %"]),
     ("a;b;t\n1\xa0200,5;2;1\n", ["'1\\xa0200,5' is not a number", "spaces"]),  # as written
+    ("a,t\n" + "1," * 3000000 + "1\n", ["line 2: more than 2000 fields"]),  # before it is split
 ])
 def test_numbers_a_spreadsheet_may_mean_otherwise_are_refused_where_they_are(tmp_path, text,
                                                                              mentions):
@@ -2550,6 +2551,8 @@ def test_load_refuses_training_options_and_an_oversized_file(tmp_path, monkeypat
                    ["--data", "xor"], ["--iterations", "5"], ["--alpha", "2"]):
         assert_one_line_error(*run_main("train", "--load", path, *option), option[0])
     assert_one_line_error(*run_main("train", "--load", path, "--ask", "1,0,0"), "2 inputs")
+    assert_one_line_error(*run_main("train", "--load", path, "--skip", "1", "--ask", "1,0"),
+                          "--skip leaves a column out of --test FILE")
     monkeypatch.setattr(pureneuron, "MAX_DATA_BYTES", 50)
     assert_one_line_error(*run_main("train", "--load", path), "MB")
 
