@@ -1582,13 +1582,24 @@ TRACE_SLOWDOWN = 3.5             # --trace: Python calls the tracer at every fun
 SECONDS_A_PRINTED_NUMBER = 2e-6  # numpy_str, for --trace
 SECONDS_A_NOTED_ERROR = 3e-6     # --every: an error worked out and printed, or kept for --plot
 SECONDS_A_TABLE_CHECK = 0.1e-6   # --table: one training example compared with one row
+# After training, the final error and each example's answer: two passes forward,
+# and the garbage collector walking every layer's rows, about this share of an
+# iteration, and a listing:
+AFTER_TRAINING_SHARE = 0.8
+SECONDS_AN_EXAMPLE_LISTED = 5e-6
+# --check: each weight it checks (CHECK_MAX_WEIGHTS a matrix at most) is nudged
+# both ways, each a pass forward over every example: more than an iteration
+CHECKED_WEIGHT_SHARE = 1.3
 
 # Memory: a float is 24 bytes on CPython, and its list holds an 8-byte pointer
-# to it; each row is a list of its own.  Training keeps about LIVE_MATRICES
-# matrices of the widest layer's size (and of the weights) alive at once.
+# to it; each row is a list of its own.  Training keeps every layer's outputs,
+# errors and deltas for the examples alive (about LAYER_COPIES matrices a layer),
+# the widest layer's few more while they are worked out, and copies of the weights.
 BYTES_A_NUMBER = 32
 BYTES_A_ROW = 88
-LIVE_MATRICES = 6
+LAYER_COPIES = 3.7
+WIDEST_COPIES = 1.5
+WEIGHT_COPIES = 6
 BYTES_AT_START = 20 * 1024 * 1024  # Python with this file loaded
 BYTES_A_NOTED_ERROR = 120          # --every or --plot: (iteration, error), kept to the end
 BYTES_A_TRACED_NUMBER = 100        # --trace: numpy_str's text, and the numbers it looks through
@@ -1641,11 +1652,12 @@ def matrix_bytes(rows: int, columns: int) -> int:
 
 def train_seconds(iterations: int, examples: int, layers: Sequence[int], bias: bool = False,
                   trace: bool = False, every: int = 0, asks: int = 0,
-                  table: bool = False) -> float:
+                  table: bool = False, check: bool = False) -> float:
     """About how long the train command takes: reading, training, then what is printed.
 
     every: how often an error is noted (--every, or --plot's own); asks: how
-    many --ask; table: whether --table lists the 2**inputs answers.
+    many --ask; table: whether --table lists the 2**inputs answers; check:
+    whether --check nudges weights.
 
     >>> train_seconds(20000, 5000, [2, 1]) > MAX_SECONDS  # a class's 5,000-row file: 2 minutes
     True
@@ -1661,6 +1673,12 @@ def train_seconds(iterations: int, examples: int, layers: Sequence[int], bias: b
         notes = iterations // every + 1
         seconds += notes * (SECONDS_A_NOTED_ERROR + examples * layers[-1] * SECONDS_A_NEURON)
     seconds += examples * (SECONDS_A_LINE_READ + (layers[0] + layers[-1]) * SECONDS_A_NUMBER_READ)
+    an_iteration = training_seconds(1, examples, layers, bias)
+    seconds += AFTER_TRAINING_SHARE * an_iteration + examples * SECONDS_AN_EXAMPLE_LISTED
+    if check:  # one update again, then the weights it checks
+        checked = sum(min(rows * columns, CHECK_MAX_WEIGHTS)
+                      for rows, columns in weight_shapes(layers, bias))
+        seconds += (1 + checked * CHECKED_WEIGHT_SHARE) * an_iteration
     one_answer = answer_seconds(layers, bias)
     seconds += asks * one_answer
     if table:
@@ -1676,10 +1694,12 @@ def train_bytes(iterations: int, examples: int, layers: Sequence[int], bias: boo
     True
     """
     extra = 1 if bias else 0
+    every_layer = sum(matrix_bytes(examples, size + extra) for size in layers)
     widest = matrix_bytes(examples, max(layers) + extra)
     weights = sum(matrix_bytes(rows, columns) for rows, columns in weight_shapes(layers, bias))
     data = matrix_bytes(examples, layers[0]) + matrix_bytes(examples, layers[-1])
-    total = BYTES_AT_START + data + LIVE_MATRICES * (widest + weights)
+    total = (BYTES_AT_START + data + LAYER_COPIES * every_layer + WIDEST_COPIES * widest
+             + WEIGHT_COPIES * weights)
     if every:
         total += (iterations // every + 1) * BYTES_A_NOTED_ERROR
     if trace:
@@ -4403,7 +4423,8 @@ def run_train(options: dict) -> None:
                       if options.get("plot") or options.get("svg") else 0)
     trace = options.get("trace", False)
     check_run(len(alphas) * train_seconds(iterations, len(table.X), layers, bias, trace, noted,
-                                          len(options["ask"]), options["table"]),
+                                          len(options["ask"]), options["table"],
+                                          options.get("check", False)),
               train_bytes(iterations, len(table.X), layers, bias, trace, noted))
     check_picture(options, layers)
     if options["save"] is not None:  # an empty name too: refused there
