@@ -3929,7 +3929,7 @@ def check_lines(net: Network, after: List[Matrix], alpha: Number,
              "measured slope nudges the weight by +-%g and divides E's change by %g."
              % (h, 2 * h),
              "%-22s %17s %17s  %s" % ("weight", "backpropagation", "measured", "agreement")]
-    worst, checked, skipped = math.inf, 0, 0
+    worst, checked, skipped, disagreeing = math.inf, 0, 0, 0
     for k, synapses in enumerate(net.weights):
         count = 0
         for i, row in enumerate(synapses):
@@ -3946,21 +3946,32 @@ def check_lines(net: Network, after: List[Matrix], alpha: Number,
                 down = half_squared_error(net.X, net.y, nudged, net.bias)
                 measured = (up - down) / (2 * h)
                 digits = agreeing_digits(backpropagation, measured)
+                # E adds up every example's error, and its last digits are rounding:
+                # nudged by h, it cannot measure a slope closer than about this
+                rounding = (math.sqrt(len(net.X)) * sys.float_info.epsilon
+                            * max(abs(up), abs(down)) / h)
+                within_rounding = digits < 5 and abs(backpropagation - measured) <= rounding
+                disagreeing += digits < 5 and not within_rounding
                 worst = min(worst, digits)
                 checked += 1
                 is_bias = net.bias and i == len(synapses) - 1  # the bias's row: the last
-                lines.append("%-22s %17.10f %17.10f  %s" % (
+                lines.append("%-22s %17.10f %17.10f  %s%s" % (
                     "%s[%d][%d]%s" % (net.names[k], i, j, " bias" if is_bias else ""),
                     backpropagation, measured,
-                    "both 0" if digits == math.inf else "%d digits" % digits))
+                    "both 0" if digits == math.inf else "%d digits" % digits,
+                    ", all E's rounding allows" if within_rounding else ""))
     if skipped:
         lines.append("(%d more weights not listed: %d a matrix at most)"
                      % (skipped, CHECK_MAX_WEIGHTS))
-    if worst >= 5:
+    if disagreeing:
+        lines.append("Some slopes disagree: this update is not the error's slope.")
+    elif worst >= 5:
         lines.append("All %d slopes agree%s: the update is the error's slope, downhill."
                      % (checked, "" if worst == math.inf else " to %d digits or more" % worst))
-    else:
-        lines.append("Some slopes disagree: this update is not the error's slope.")
+    else:  # many examples: E's rounding hides the last digits of the smallest slopes
+        lines.append("All %d slopes agree, as closely as E's rounding lets a nudge measure "
+                     "(%s or more): the update is the error's slope, downhill."
+                     % (checked, plural(worst, "digit")))
     return lines
 
 

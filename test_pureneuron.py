@@ -3033,6 +3033,25 @@ def test_check_catches_an_update_that_is_not_the_slope(monkeypatch):
     assert out.rstrip().endswith("Some slopes disagree: this update is not the error's slope.")
 
 
+def test_check_tells_a_nudge_lost_in_rounding_from_an_update_that_is_wrong():
+    # E adds up the examples' errors; nudged by very little, its change is mostly rounding
+    result = pureneuron.train_network(TRASK_X, TRASK_3LAYER_Y, [3, 4, 1], iterations=1)
+    before = pureneuron.network_of(result, TRASK_X, TRASK_3LAYER_Y)._replace(
+        weights=result["starting_weights"])
+    lines = pureneuron.check_lines(before, result["weights"], 1, h=1e-11)
+    assert min(int(re.search(r"  (\d+) digits", line).group(1))
+               for line in lines if " digits" in line and line.startswith("syn")) < 5
+    assert lines[-1].startswith("All 16 slopes agree, as closely as E's rounding lets a "
+                                "nudge measure (")  # the digits: as this machine rounds
+    assert lines[-1].endswith(" or more): the update is the error's slope, downhill.")
+    # an update the other way is no nearer the slope for the nudge being small
+    backwards = [[[2 * w - after for w, after in zip(row, row_after)]
+                  for row, row_after in zip(matrix, matrix_after)]
+                 for matrix, matrix_after in zip(result["starting_weights"], result["weights"])]
+    assert pureneuron.check_lines(before, backwards, 1, h=1e-11)[-1] == (
+        "Some slopes disagree: this update is not the error's slope.")
+
+
 # --- the pictures in a real browser ----------------------------------------------
 
 BROWSER = "chromium-headless-shell"
