@@ -1423,10 +1423,14 @@ def read_number(text: str, kind: type = float) -> Number:
         number = kind(text) if len(text) <= MAX_CELL_CHARACTERS else None
     except ValueError:
         number = None
+    if number is None:
+        raise ValueError("expected %s%s, got %s"
+                         % (expected, "" if len(text) <= MAX_CELL_CHARACTERS else
+                            " of at most %d characters" % MAX_CELL_CHARACTERS, quoted(text)))
     # -1e300..1e300 refuses inf and nan, and whole numbers that no float holds
-    if number is None or not -1e300 < number < 1e300:
-        raise ValueError("expected %s, got %s" % (expected if number is None else
-                                                  "a finite number", quoted(text)))
+    if not -1e300 < number < 1e300:
+        raise ValueError("expected %s below 1e300 in size (not inf or nan), got %s"
+                         % (expected, quoted(text)))
     return number
 
 

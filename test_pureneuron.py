@@ -3389,6 +3389,17 @@ def test_the_glossary_names_the_posts_loop_and_layer_names():
     assert [iteration for iteration, error in errors] == [0, 2]
 
 
+@pytest.mark.parametrize("argv, mentions", [
+    (["train", "--alpha", "1e300"], ["expected a number below 1e300 in size (not inf or nan), "
+                                     "got '1e300'"]),
+    (["train", "--alpha", "nan"], ["below 1e300", "got 'nan'"]),
+    (["two-layer", "--iterations", "9" * 200], ["expected a whole number of at most 100 "
+                                                 "characters"]),
+])
+def test_a_number_out_of_reach_is_refused_saying_what_the_limit_is(argv, mentions):
+    assert_one_line_error(*run_main(*argv), *mentions)
+
+
 def test_a_flat_list_tuple_rows_or_a_ragged_row_get_advice_that_fits():
     with pytest.raises(TypeError) as raised:  # a flat y: both ways to write it, and it fits
         pureneuron.subtract([0, 1, 1, 0], [[0.5]] * 4)
