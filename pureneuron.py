@@ -1868,8 +1868,8 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
     >>> table.description
     '2 examples of 2 inputs, separated by semicolons with decimal commas'
     """
-    X, words, word_lines, header, kept, names, titles = [], [], [], None, None, [], []
-    separator, fields, first, decimal_commas, point_at = ",", None, None, False, None
+    X, words, word_lines, header, kept, names = [], [], [], None, None, []
+    separator, fields, first, decimal_commas, first_point = ",", None, None, False, None
     for number, line in enumerate(lines, 1):
         if not isinstance(line, str):
             raise TypeError("parse_examples takes lines of text, got %r" % (line,))
@@ -1887,28 +1887,30 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
             raise InputError("%s: %s" % (where, error)) from None
         if not any(cell.strip() for cell in cells):
             continue  # a spreadsheet's empty row: ;;;
-        # spreadsheets often write empty cells past the last column (a;b;t;;;):
-        # the first line's end no column, and on later lines nothing past it
-        written = len(cells)
-        while len(cells) > (fields or 1) and not cells[-1].strip():
-            cells.pop()
-        if fields is None and len(cells) == 1 < written:
-            titles.append(number)  # a title above the table, in its first cell: Class 7b;;;
-            continue
+        has_numbers = any(is_number(decimal_point(cell, separator)) for cell in cells)
         if fields is None:
             first, fields = number, len(cells)
-            is_header = not any(is_number(decimal_point(cell, separator)) for cell in cells)
-            if is_header:
+            if not has_numbers:
                 header = [cell.strip() for cell in cells]
+                continue
+        if kept is None:  # the first example: now the columns are known
+            if header and not has_numbers and fields > 1 and len(list(filter(None, header))) == 1:
+                raise InputError("%s: names, not numbers: is line %d, %s, a title above the "
+                                 "table? Delete it" % (where, first, quoted(header[0])))
+            if header:  # spreadsheets write empty cells past the last column: a;b;t;;;
+                filled = [column for column in range(fields)
+                          if header[column] or (column < len(cells) and cells[column].strip())]
+                fields = filled[-1] + 1
+                header = header[:fields]
             kept = kept_columns(fields, header, skip, name)
             if not 2 <= len(kept) <= MAX_NEURONS + 1:
-                raise InputError("%s: %s%s, but a line holds the inputs, then the target: 2 to %d "
-                                 "fields%s" % (where, plural(len(kept), "field"),
-                                               " kept" if skip else "", MAX_NEURONS + 1,
-                                               " (separated by something other than , ; or tab?)"
-                                               if fields == 1 else ""))
-            if is_header:
-                continue
+                raise InputError(
+                    "%s line %d: %s%s, but a line holds the inputs, then the target: 2 to %d "
+                    "fields%s" % (name, first, plural(len(kept), "field"), " kept" if skip else "",
+                                  MAX_NEURONS + 1, " (separated by something other than , ; or "
+                                  "tab?)" if fields == 1 else ""))
+        while len(cells) > fields and not cells[-1].strip():  # those empty cells again
+            cells.pop()
         if len(cells) != fields:
             raise InputError("%s: %s, but line %d has %d (the inputs, then the target)"
                              % (where, plural(len(cells), "field"), first, fields))
@@ -1924,8 +1926,8 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
                     raise InputError("%s, column %d: %s has a point and a comma; write numbers "
                                      "without a thousands separator, like 1200,5"
                                      % (where, column + 1, quoted(cells[column].strip())))
-            elif separator != "," and "." in cell and point_at is None:
-                point_at = "%s, column %d: %s" % (where, column + 1, quoted(cell.strip()))
+            elif separator != "," and "." in cell and first_point is None:
+                first_point = "%s, column %d: %s" % (where, column + 1, quoted(cell.strip()))
             values.append(input_number(cell, cells[column], where, column, header, not X))
         X.append(values)
         target = cells[kept[-1]].strip()
@@ -1939,19 +1941,15 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
                                   if column not in kept))
     if not X:
         raise InputError("%s has no examples" % name)
-    if decimal_commas and point_at:  # 1.200 beside 7,5: a point can only group thousands
+    if decimal_commas and first_point:  # 1.200 beside 7,5: a point can only group thousands
         raise InputError("%s has a point, but other numbers have decimal commas: if it groups "
-                         "thousands, write the number without it, like 1200" % point_at)
+                         "thousands, write the number without it, like 1200" % first_point)
     y, labels = read_targets(words, word_lines, labels, name, kept[-1] + 1)
     description = "%s of %s, separated by %s%s" % (
         plural(len(X), "example"), plural(len(X[0]), "input"), SEPARATORS[separator],
         " with decimal commas" if decimal_commas else "")
     if encoding != "UTF-8":
         description += ", %s text" % encoding
-    if titles:
-        description += "; skipped the title%s on line%s %s" % (
-            "s" if len(titles) > 1 else "", "s" if len(titles) > 1 else "",
-            ", ".join(map(str, titles)))
     if skip:
         description += "; left out: %s" % (
             column_names([header[column] for column in range(fields) if column not in kept])
@@ -1999,18 +1997,25 @@ def number_in(text: str, where: str) -> Number:
         raise InputError("%s: %s" % (where, error)) from None
 
 
-def input_number(cell: str, written: str, where: str, column: int,
+# What a spreadsheet may write in a number: digits, signs, a point or comma, a
+# percent sign, and spaces (a no-break one too) or an apostrophe between thousands
+NUMBER_CHARACTERS = "0123456789+-.,% \xa0'"
+
+
+def input_number(cell: str, as_written: str, where: str, column: int,
                  header: Optional[List[str]], first_example: bool) -> Number:
-    """One input read from a cell (written: as in the file, before its decimal comma became a
-    point); a word in the first example is likely a column of names."""
+    """One input read from a cell (as_written: before its decimal comma became a point); a
+    word in the first example is likely a column of names."""
     what = "%s, column %d%s" % (where, column + 1,
                                 " (%s)" % quoted(header[column]) if header else "")
     if is_number(cell):
         return number_in(cell, what)
-    if any(character.isdigit() for character in cell):  # 5%, 1 200: a number, written oddly
+    if not cell.strip():
+        raise InputError("%s: an empty cell; each input needs a number" % what)
+    if set(cell.strip()) <= set(NUMBER_CHARACTERS):  # 5%, 1 200: a number, written oddly
         raise InputError("%s: %s is not a number; write digits and a decimal point (or comma) "
                          "only, without %%, spaces or a thousands separator"
-                         % (what, quoted(written.strip())))
+                         % (what, quoted(as_written.strip())))
     if not first_example:
         return number_in(cell, what)
     raise InputError("%s: %s is not a number; only the target, the last column, may be words. "
@@ -2648,8 +2653,8 @@ def read_test_file(path: Optional[str], skip: Sequence[str], inputs: int,
                    labels: Optional[Sequence[str]], names: Optional[Sequence[str]] = None,
                    loaded: bool = False) -> Optional[Table]:
     """--test FILE's examples, read as the training file was: as many inputs, the same target
-    words.  names: the training's input columns; when both files name their columns, the
-    test's are taken by name, in that order.  loaded: the network is a saved one (--load)."""
+    words.  names: the training's input columns; when both files name their columns, each
+    name once, the test's are taken by name, in that order.  loaded: a saved network (--load)."""
     if path is None:
         return None
     tested = load_data(path, skip, labels)
@@ -2657,7 +2662,8 @@ def read_test_file(path: Optional[str], skip: Sequence[str], inputs: int,
         raise InputError("--test %s has %s an example, but %s %d"
                          % (shown_name(path), plural(len(tested.X[0]), "input"),
                             "the network takes" if loaded else "the training data has", inputs))
-    if names and tested.inputs and tested.inputs != list(names):
+    if (names and tested.inputs and tested.inputs != list(names)
+            and named_apart(names) and named_apart(tested.inputs)):
         test_names = [name.casefold() for name in tested.inputs]
         if sorted(test_names) != sorted(name.casefold() for name in names):
             raise InputError("--test %s has the inputs %s, but the network's are %s"
@@ -2671,6 +2677,16 @@ def read_test_file(path: Optional[str], skip: Sequence[str], inputs: int,
             shown_name(path), "the network was trained on numbers" if loaded
             else "the training targets are numbers"))
     return tested
+
+
+def named_apart(names: Sequence[str]) -> bool:
+    """Whether every column has a name, each a different one whatever its case.
+
+    >>> named_apart(["Hours", "slept"]), named_apart(["x", "X"]), named_apart(["a", ""])
+    (True, False, False)
+    """
+    folded = [name.casefold() for name in names]
+    return all(folded) and len(set(folded)) == len(folded)
 
 
 def scored_examples(table: Table, held: Optional[Table],

@@ -2244,6 +2244,11 @@ def test_a_test_file_with_named_columns_is_read_by_name(tmp_path):
                      test) for test in (swapped, in_order)]
     assert outs[0][0] == 0 and outs[0][1].replace("swapped.csv", "order.csv") == outs[1][1]
     assert "Zoe   7 4 " in outs[0][1]
+    # names missing or twice over cannot say which column is which: the order decides
+    unnamed = write_data(tmp_path, "a,,,t\n1,0,5,1\n0,1,2,0\n", "unnamed.csv")
+    out = run_main("train", "--data", unnamed, "--iterations", "5", "--test",
+                   write_data(tmp_path, "A,,,t\n1,0,5,1\n", "unnamed_test.csv"))[1]
+    assert "On the test examples:\ninputs  target  answer      decision\n1 0 5 " in out
     renamed = write_data(tmp_path, "Name,Hours,Slept,Passed\nZoe,7,4,pass\n", "renamed.csv")
     assert_one_line_error(*run_main("train", "--data", train, "--skip", "Name", "--test",
                                     renamed), "renamed.csv has the inputs Hours, Slept",
@@ -2255,7 +2260,8 @@ def test_a_test_file_with_named_columns_is_read_by_name(tmp_path):
     ("Name;a;t;;;\r\nAnn;1;no;;;\r\nBob;0;yes;;;\r\n;;;;;\r\n", ([[1], [0]], [[0], [1]])),
     ("a,t\n1,no,,\n0,yes,\n", ([[1], [0]], [[0], [1]])),
     ("a,t\n1,no\n0,No\n0,yes\n", ([[1], [0], [0]], [[0], [0], [1]])),  # one capitalised
-    ("Class 7b survey,,\na,t\n1,no\n0,yes\n", ([[1], [0]], [[0], [1]])),  # a title above
+    ("hours,slept,\n1,2,pass\n2,1,fail\n", ([[1, 2], [2, 1]], [[1], [0]])),  # no target name
+    ("a,t\n1,no,,\n0,yes,\n", ([[1], [0]], [[0], [1]])),  # a row's own empty cells
 ])
 def test_what_a_spreadsheet_adds_reads_as_the_table(tmp_path, text, table):
     path = write_data(tmp_path, text)
@@ -2270,7 +2276,12 @@ def test_what_a_spreadsheet_adds_reads_as_the_table(tmp_path, text, table):
     ("a,b,t\n1,2,no\n3,4,\n5,6,yes\n", ["line 3, column 3: no target (an empty cell)"]),
     ("a;b;t\n5%;2;1\n", ["line 2, column 1 ('a'): '5%' is not a number", "without %"]),
     ("a;b;t\n1\xa0200,5;2;1\n", ["'1\\xa0200,5' is not a number", "spaces"]),  # as written
-    ("a,t\n" + "1," * 3000000 + "1\n", ["line 2: more than 2000 fields"]),  # before it is split
+    ("a,t\n" + "1," * 3000000 + "1\n", ["line 2: more than 2000 fields"]),
+    ("Class 7b survey,,\na,b,t\n1,2,no\n", ["line 2: names, not numbers: is line 1, "
+                                             "'Class 7b survey', a title above the table?"]),
+    ("id,a,t\nS01,1,no\n", ["'S01' is not a number", "--skip id"]),  # words, not a number
+    ("a,b,t\n1,,no\n", ["line 2, column 2 ('b'): an empty cell"]),
+    ("1,2,\n2,3,1\n", ["line 1, column 3: no target (an empty cell)"]),
 ])
 def test_numbers_a_spreadsheet_may_mean_otherwise_are_refused_where_they_are(tmp_path, text,
                                                                              mentions):
