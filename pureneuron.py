@@ -3949,7 +3949,7 @@ def check_lines(net: Network, after: List[Matrix], alpha: Number,
              "measured slope nudges the weight by +-%g and divides E's change by %g."
              % (h, 2 * h),
              "%-22s %17s %17s  %s" % ("weight", "backpropagation", "measured", "agreement")]
-    worst, checked, skipped, disagreeing = math.inf, 0, 0, 0
+    worst, agreeing, unmeasured, disagreeing, skipped = math.inf, 0, 0, 0, 0
     for k, synapses in enumerate(net.weights):
         count = 0
         for i, row in enumerate(synapses):
@@ -3970,28 +3970,34 @@ def check_lines(net: Network, after: List[Matrix], alpha: Number,
                 # nudged by h, it cannot measure a slope closer than about this
                 rounding = (math.sqrt(len(net.X)) * sys.float_info.epsilon
                             * max(abs(up), abs(down)) / h)
-                within_rounding = digits < 5 and abs(backpropagation - measured) <= rounding
-                disagreeing += digits < 5 and not within_rounding
-                worst = min(worst, digits)
-                checked += 1
+                if digits >= 5:
+                    agreement = "both 0" if digits == math.inf else plural(digits, "digit")
+                    agreeing += 1
+                    worst = min(worst, digits)
+                elif abs(backpropagation - measured) <= rounding:  # a difference E cannot show
+                    agreement = "too small to measure"
+                    unmeasured += 1
+                else:
+                    agreement = plural(digits, "digit")
+                    disagreeing += 1
                 is_bias = net.bias and i == len(synapses) - 1  # the bias's row: the last
-                lines.append("%-22s %17.10f %17.10f  %s%s" % (
+                lines.append("%-22s %17.10f %17.10f  %s" % (
                     "%s[%d][%d]%s" % (net.names[k], i, j, " bias" if is_bias else ""),
-                    backpropagation, measured,
-                    "both 0" if digits == math.inf else "%d digits" % digits,
-                    ", all E's rounding allows" if within_rounding else ""))
+                    backpropagation, measured, agreement))
     if skipped:
         lines.append("(%d more weights not listed: %d a matrix at most)"
                      % (skipped, CHECK_MAX_WEIGHTS))
+    too_small = ("%d too small for a nudge of %g to measure through E's rounding"
+                 % (unmeasured, h))
     if disagreeing:
         lines.append("Some slopes disagree: this update is not the error's slope.")
-    elif worst >= 5:
-        lines.append("All %d slopes agree%s: the update is the error's slope, downhill."
-                     % (checked, "" if worst == math.inf else " to %d digits or more" % worst))
-    else:  # many examples: E's rounding hides the last digits of the smallest slopes
-        lines.append("All %d slopes agree, as closely as E's rounding lets a nudge measure "
-                     "(%s or more): the update is the error's slope, downhill."
-                     % (checked, plural(worst, "digit")))
+    elif not agreeing:  # E sums so many examples that its rounding hides every slope
+        lines.append("Nothing to go by: all %s; on fewer examples they would show." % too_small)
+    else:
+        lines.append("All %d slopes %sagree%s%s: the update is the error's slope, downhill."
+                     % (agreeing, "measured " if unmeasured else "",
+                        "" if worst == math.inf else " to %d digits or more" % worst,
+                        " (%s)" % too_small if unmeasured else ""))
     return lines
 
 
