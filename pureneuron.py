@@ -425,7 +425,8 @@ def gradient_descent(iterations: int = 60000, seed: int = 1,
         rng = numpy_random(seed)
         synapse_0 = subtract(multiply(2, random_matrix(rng, 3, hidden_size)), 1)
         synapse_1 = subtract(multiply(2, random_matrix(rng, hidden_size, 1)), 1)
-        if directions:  # a count for each weight, none yet; no update before the first
+        if directions:  # a count for each weight, none yet; the post's zeros for the
+            # previous updates, which j > 0 below leaves unread
             prev_synapse_0_weight_update = zeros_like(synapse_0)
             prev_synapse_1_weight_update = zeros_like(synapse_1)
             synapse_0_direction_count = zeros_like(synapse_0)
@@ -949,7 +950,8 @@ def column_count(m: Matrix) -> int:
     columns = len(m[0])
     for row in m:
         if len(row) != columns:
-            # m.index finds this row: every row before it has the first's length
+            # m.index finds this row, as every row before it has the first's length
+            # (so the loop needs no enumerate, which would slow every call)
             raise ValueError("a ragged matrix: row 0 has %d entries but row %d has %d"
                              % (columns, m.index(row), len(row)))
     return columns
@@ -1086,7 +1088,7 @@ def numpy_row(row: Vector, write: Callable, indent: str) -> str:
 
 def number_format(numbers: Vector) -> Callable:
     """The function that writes each number of an array, chosen from all of them as numpy 1.13 chose."""
-    if all(isinstance(x, int) for x in numbers):  # whole numbers only, like the posts' X and y
+    if numbers and all(isinstance(x, int) for x in numbers):  # whole, like the posts' X and y
         whole_width = max(len(str(x)) for x in numbers)
 
         def whole_number(x):
@@ -1586,11 +1588,9 @@ TRACE_SLOWDOWN = 3.5             # --trace: Python calls the tracer at every fun
 SECONDS_A_PRINTED_NUMBER = 2e-6  # numpy_str, for --trace
 SECONDS_A_NOTED_ERROR = 3e-6     # --every: an error worked out and printed, or kept for --plot
 SECONDS_A_TABLE_CHECK = 0.1e-6   # --table: one training example compared with one row
-# After training, the final error and each example's answer: two passes forward,
-# and the garbage collector walking every layer's rows, about this share of an
-# iteration, and a listing:
-AFTER_TRAINING_SHARE = 0.8
-SECONDS_AN_EXAMPLE_LISTED = 5e-6
+# After training, the final error and each example's answer:
+AFTER_TRAINING_SHARE = 0.8       # two passes forward, as a share of an iteration
+SECONDS_AN_EXAMPLE_LISTED = 5e-6  # its answer judged and kept for the listing
 # --check: each weight it checks (CHECK_MAX_WEIGHTS a matrix at most) is nudged
 # both ways, each a pass forward over every example: more than an iteration
 CHECKED_WEIGHT_SHARE = 1.3

@@ -80,7 +80,7 @@ RUNS = [
     ("table 10 inputs", ["train", "--data", "{FILE:1000,10}", "--layers", "10,200,1",
                          "--iterations", "5", "--table"]),
     ("ask 450 times", ["train", "--layers", "3,300,300,1", "--iterations", "1"] + ASK * 450),
-    ("train 20,000 examples, 9 layers of 10 (memory)",
+    ("train 20,000 examples 9 layers (memory)",
      ["train", "--data", "{FILE:20000,2}", "--layers", "2,10,10,10,10,10,10,10,10,1",
       "--iterations", "1"]),
     ("check 20,000 examples 2,4,1", ["train", "--data", "{FILE:20000,2}", "--iterations", "1",
