@@ -2951,6 +2951,7 @@ LABELLED_WEIGHTS = 24        # at most this many weights: each value written on 
 MAP_SIDE = 41                # grid points across the decision map (41 x 41 = 1681)
 MAP_LABELLED_EXAMPLES = 40   # more examples on the map are dots, without their targets written
 MAP_MOST_DOTS = 500          # more examples than this: only some are drawn
+MAP_REACH = 1                # data spans: how far beyond the examples an --ask widens the map
 MAP_FLAT = 0.01              # answers spanning less than this: no 0.5 line is drawn
 MAP_WORK = 1000000           # grid points x weights: keeps a map well under a second
 CHECK_NUDGE = 1e-5
@@ -3144,7 +3145,8 @@ def map_answers(net: Network, columns: int, rows: int) -> Tuple[List[Vector], Li
     Returns the grid's values of the first and second varying input, and the answers.
     """
     (first, second), held = map_axes(net)
-    ranges = [map_ranges(net)[c] for c in (first, second)]
+    every_range = map_ranges(net)
+    ranges = [every_range[first], every_range[second]]
     xs = [ranges[0][0] + (ranges[0][1] - ranges[0][0]) * c / (columns - 1) for c in range(columns)]
     ys = [ranges[1][0] + (ranges[1][1] - ranges[1][0]) * r / (rows - 1) for r in range(rows)]
     situations = []
@@ -3181,11 +3183,18 @@ def number_text(x: Number) -> str:
 
 def map_ranges(net: Network) -> List[Tuple[Number, Number]]:
     """Each input's lowest and highest value on the map: the examples', widened to take in
-    the new situations asked about that hold the other inputs where the examples do."""
-    varying, held = map_axes(net)
-    asked = [s for s in net.asked if all(s[c] == held[c] for c in range(len(held))
-                                         if c not in varying)]
-    return scaling_of(list(net.X) + asked)
+    the new situations asked about that lie within MAP_REACH of them.
+
+    A held input spans nothing, so a situation on the map holds it where the examples do.
+    >>> net = Network([], [], [], None, False, [], X=[[0, 3], [10, 5]], asked=[[15, 4], [40, 4]])
+    >>> map_ranges(net)
+    [(0, 15), (3, 5)]
+    """
+    data = scaling_of(net.X)
+    # a farther one would squash the examples into a strip at one side: the key names it
+    near = [s for s in net.asked if all(low - MAP_REACH * (high - low) <= x <= high + MAP_REACH *
+                                        (high - low) for x, (low, high) in zip(s, data))]
+    return scaling_of(list(net.X) + near)
 
 
 def on_the_map(net: Network) -> Callable[[Vector], bool]:
