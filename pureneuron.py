@@ -2976,6 +2976,7 @@ class Network(NamedTuple):
     input_names: Optional[List[str]] = None
     target_words: Optional[List[str]] = None   # the target's words for 0 and 1: fail, pass
     curve_note: str = ""               # how the errors were noted
+    alphas: Sequence[Number] = ()      # each curve's alpha, where there is a curve per alpha
 
 
 # How a picture reads each post program's result: a key that only that result
@@ -3020,7 +3021,8 @@ def network_of(result, X: Optional[Matrix] = None, y: Optional[Matrix] = None,
         best = min(range(len(result)), key=lambda n: last_error(curves[n][1]))
         note = "Drawn above: %s, lowest final error." % curves[best][0] \
             if len(result) > 1 else ""
-        return nets[best]._replace(curves=curves, note=note)
+        alphas = [r["alpha"] for r in result] if all("alpha" in r for r in result) else []
+        return nets[best]._replace(curves=curves, note=note, alphas=alphas)
     if "weights" in result:  # train_network's
         weights, starting = result["weights"], result.get("starting_weights")
         iterations = iterations or result.get("iterations")
@@ -3584,7 +3586,7 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     examples = list(zip(trained + held, outputs, wrong))
     dotted = len(examples) > MAP_LABELLED_EXAMPLES
     # so many that their dots would hide the map: every step-th one, in the order of the data
-    step = -(-len(examples) // MAP_MOST_DOTS)
+    step = math.ceil(len(examples) / MAP_MOST_DOTS)
     words = tuple(reversed(net.target_words or ["0", "1"]))
     side = map_side(net)
     (xs, ys), answers = map_answers(net, side, side)
@@ -3763,7 +3765,6 @@ def wrapped(words: str, width: int) -> List[str]:
 
 
 DASHES = ["", "12 6", "3 5", "16 5 3 5", "8 8", "2 8"]   # curves that lie on one another
-LEGEND_ROWS = 10     # curves a one-column legend names; more take two columns
 
 
 def error_chart(svg, net: Network, box: Tuple[float, float, float, float]) -> None:
@@ -3794,16 +3795,23 @@ def error_chart(svg, net: Network, box: Tuple[float, float, float, float]) -> No
         bottom, top_value = 0.0, step * math.ceil((high or 1) / step)
         ticks = [step * n for n in range(round(top_value / step) + 1)]
     last = max(i for _, points in curves for i, _ in points) or 1
-    # a legend narrows the chart; the notes go under both, across the whole box, unless
-    # the legend takes two columns down to the box's foot
-    legend_columns = 1 if len(curves) <= LEGEND_ROWS else 2
-    legend_rows = -(-len(curves) // legend_columns)
-    legend_width = (215 if legend_columns == 1 else 300) if several else 0
-    note_lines = wrapped(" ".join(notes), int((width - 10 - (legend_columns - 1) * legend_width)
-                                              / (CHARACTER_WIDTH * 17)))
+    def notes_in(room):  # the notes' lines in room px across, and the chart's height above them
+        lines = wrapped(" ".join(notes), int(room / (CHARACTER_WIDTH * 17)))
+        return lines, height - 36 - 54 - 20 * len(lines)
+    # a legend narrows the chart; the notes go under both, across the whole box, when the
+    # legend's rows and the line under them fit above the notes, a line's height clear of
+    # them: in one column, else in two; else in two down to the box's foot, the notes
+    # under the chart alone
     plot_left, plot_top = left + 74, top + 36
+    note_lines, plot_height = notes_in(width - 10)
+    # legend rows run from plot_top + 12, 24 px apart; the notes from plot_top + plot_height + 70
+    fits = int((plot_height + 70 - 20 - 12) / 24)
+    legend_columns = 1 if len(curves) <= fits else 2
+    legend_rows = math.ceil(len(curves) / legend_columns)
+    legend_width = (215 if legend_columns == 1 else 300) if several else 0
+    if legend_rows > fits:
+        note_lines, plot_height = notes_in(width - 10 - legend_width)
     plot_width = width - 74 - 30 - legend_width
-    plot_height = height - 36 - 54 - 20 * len(note_lines)
 
     def page(iteration, error):
         return (plot_left + plot_width * iteration / last,
@@ -3862,13 +3870,13 @@ def error_chart(svg, net: Network, box: Tuple[float, float, float, float]) -> No
             x = plot_left + plot_width + 34 + 150 * (n // legend_rows)
             svg_element(group, "line", x1=x, y1=y - 6, x2=x + 30, y2=y - 6, stroke=colour,
                         stroke_width=3, stroke_dasharray=dashes or "none")
-            label = name if legend_columns == 1 else name.replace("alpha ", "")
+            label = python2_str(net.alphas[n]) if legend_columns == 2 and net.alphas else name
             svg_text(group, x + 36, y, "%s: %.3g" % (label, points[-1][1]),
                      17 if legend_columns == 1 else 16)
     if several:
         svg_text(group, plot_left + plot_width + 34, plot_top + 12 + 24 * legend_rows,
-                 "(each: its last error)" if legend_columns == 1 else
-                 "(alpha: its last error)", 16, colour="#333333")
+                 "(alpha: its last error)" if legend_columns == 2 and net.alphas else
+                 "(each: its last error)", 16, colour="#333333")
     for n, line in enumerate(note_lines):
         svg_text(group, left, plot_top + plot_height + 70 + 20 * n, line, 17, colour="#333333")
 

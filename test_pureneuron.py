@@ -4007,3 +4007,20 @@ def test_a_situation_asked_a_data_span_away_widens_the_map_and_one_beyond_does_n
     on_map = pureneuron.on_the_map(net)
     assert [on_map(s) for s in near + far] == [True, True, False, False, False]
 
+
+
+@pytest.mark.parametrize("count", [9, 10])
+def test_a_legend_of_many_alphas_stays_above_a_three_line_caption(tmp_path, count):
+    alphas = ["0.3", "0.5", "1", "2", "3", "5", "10", "20", "30", "50"][:count]
+    svg = str(tmp_path / "alphas.svg")
+    status, out, err = run_main("train", "--data", "exam", "--scale", "--iterations", "2000",
+                                "--svg", svg, *[a for alpha in alphas for a in ("--alpha", alpha)])
+    assert (status, err) == (0, "")
+    texts = elements(groups(svg_tree(open(svg, encoding="utf-8").read()), "errors")[0], "text")
+    caption = [t for t in texts if t.text.startswith("Drawn above:")][0]
+    assert "zig-zags" in " ".join(t.text for t in texts)  # a caption of several lines
+    legend = [t for t in texts if re.match(r"(alpha )?[\d.]+: |\(.*its last error\)", t.text)]
+    assert len(legend) == count + 1
+    for text in legend:  # a whole caption line clear of the caption's first line
+        assert float(text.get("y")) <= float(caption.get("y")) - float(
+            caption.get("font-size")), text.text
