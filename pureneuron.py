@@ -2954,6 +2954,7 @@ MAP_MOST_DOTS = 500          # more examples than this: only some are drawn
 MAP_REACH = 1                # data spans: how far beyond the examples an --ask widens the map
 MAP_FLAT = 0.01              # answers spanning less than this: no 0.5 line is drawn
 MAP_WORK = 1000000           # grid points x weights: keeps a map well under a second
+TITLE_ALPHAS = 6             # a title lists this many alphas; more, it gives their count and range
 CHECK_NUDGE = 1e-5
 CHECK_MAX_WEIGHTS = 30       # in each matrix, --check lists at most this many
 
@@ -3193,10 +3194,11 @@ def map_ranges(net: Network) -> List[Tuple[Number, Number]]:
     [(0, 15), (3, 5)]
     """
     data = scaling_of(net.X)
-    # a farther one would squash the examples into a strip at one side: the key names it
-    near = [s for s in net.asked if all(low - MAP_REACH * (high - low) <= x <= high + MAP_REACH *
-                                        (high - low) for x, (low, high) in zip(s, data))]
-    return scaling_of(list(net.X) + near)
+
+    def within_reach(situation):  # a farther one would squash the examples: the key names it
+        return all(low - MAP_REACH * (high - low) <= x <= high + MAP_REACH * (high - low)
+                   for x, (low, high) in zip(situation, data))
+    return scaling_of(list(net.X) + [s for s in net.asked if within_reach(s)])
 
 
 def on_the_map(net: Network) -> Callable[[Vector], bool]:
@@ -3322,12 +3324,17 @@ def text_width(words: str, size: float) -> float:
 
 
 def cut_to_width(words: str, size: float, width: float) -> str:
-    """The words, or as many of them as fit width with '...' after."""
+    """The words, or as many of them as fit width with '...' after; '' when not even '...' fits.
+
+    >>> cut_to_width("studied", 10, 30), cut_to_width("studied", 10, 10)
+    ('st...', '')
+    """
     if text_width(words, size) <= width:
         return words
     while words and text_width(words + "...", size) > width:
         words = words[:-1]
-    return words.rstrip() + "..."
+    with_dots = words.rstrip() + "..."
+    return with_dots if text_width(with_dots, size) <= width else ""
 
 
 class Picture:
@@ -3643,8 +3650,9 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     def place(situation):
         return point((situation[first] - xs[0]) / (xs[-1] - xs[0]) * (side - 1),
                      (situation[second] - ys[0]) / (ys[-1] - ys[0]) * (side - 1))
-    # many examples: small dots in their target's colour, cut off at the map's edge (its
-    # id names its place, so that two pictures in one notebook page each find their own)
+    # many examples: small dots in their target's colour, cut off at the map's edge; the
+    # clip's id names its rectangle, so pictures on one notebook page that share an id share
+    # the same rectangle too
     if dotted:
         clip = svg_element(svg_element(group, "defs"), "clipPath",
                            id="map-area-%d-%d-%d" % (x0, y0, size))
@@ -4095,8 +4103,6 @@ def show_train_pictures(options: dict, results: List[dict], settings: dict, data
     show_pictures(options, net, lambda: train_check(X, y, layers, alphas[0], settings["seed"], bias),
                   title, asked[0] if asked else None)
 
-
-TITLE_ALPHAS = 6     # a title lists this many alphas; more, it gives their count and range
 
 
 def shortened_name(data: str, longest: int = 24) -> str:
