@@ -2967,8 +2967,10 @@ LABELLED_WEIGHTS = 24        # at most this many weights: each value written on 
 MAP_SIDE = 41                # grid points across the decision map (41 x 41 = 1681)
 MAP_LABELLED_EXAMPLES = 40   # more examples on the map are dots, without their targets written
 MAP_MOST_DOTS = 500          # more examples than this: only some are drawn
+MAP_REACH = 1                # data spans: how far beyond the examples an --ask widens the map
 MAP_FLAT = 0.01              # answers spanning less than this: no 0.5 line is drawn
 MAP_WORK = 1000000           # grid points x weights: keeps a map well under a second
+TITLE_ALPHAS = 6             # a title lists this many alphas; more, it gives their count and range
 CHECK_NUDGE = 1e-5
 CHECK_MAX_WEIGHTS = 30       # in each matrix, --check lists at most this many
 
@@ -2991,6 +2993,7 @@ class Network(NamedTuple):
     input_names: Optional[List[str]] = None
     target_words: Optional[List[str]] = None   # the target's words for 0 and 1: fail, pass
     curve_note: str = ""               # how the errors were noted
+    alphas: Sequence[Number] = ()      # each curve's alpha, where there is a curve per alpha
 
 
 # How a picture reads each post program's result: a key that only that result
@@ -3035,7 +3038,8 @@ def network_of(result, X: Optional[Matrix] = None, y: Optional[Matrix] = None,
         best = min(range(len(result)), key=lambda n: last_error(curves[n][1]))
         note = "Drawn above: %s, lowest final error." % curves[best][0] \
             if len(result) > 1 else ""
-        return nets[best]._replace(curves=curves, note=note)
+        alphas = [r["alpha"] for r in result] if all("alpha" in r for r in result) else []
+        return nets[best]._replace(curves=curves, note=note, alphas=alphas)
     if "weights" in result:  # train_network's
         weights, starting = result["weights"], result.get("starting_weights")
         iterations = iterations or result.get("iterations")
@@ -3160,7 +3164,8 @@ def map_answers(net: Network, columns: int, rows: int) -> Tuple[List[Vector], Li
     Returns the grid's values of the first and second varying input, and the answers.
     """
     (first, second), held = map_axes(net)
-    ranges = [map_ranges(net)[c] for c in (first, second)]
+    every_range = map_ranges(net)
+    ranges = [every_range[first], every_range[second]]
     xs = [ranges[0][0] + (ranges[0][1] - ranges[0][0]) * c / (columns - 1) for c in range(columns)]
     ys = [ranges[1][0] + (ranges[1][1] - ranges[1][0]) * r / (rows - 1) for r in range(rows)]
     situations = []
@@ -3197,11 +3202,19 @@ def number_text(x: Number) -> str:
 
 def map_ranges(net: Network) -> List[Tuple[Number, Number]]:
     """Each input's lowest and highest value on the map: the examples', widened to take in
-    the new situations asked about that hold the other inputs where the examples do."""
-    varying, held = map_axes(net)
-    asked = [s for s in net.asked if all(s[c] == held[c] for c in range(len(held))
-                                         if c not in varying)]
-    return scaling_of(list(net.X) + asked)
+    the new situations asked about that lie within MAP_REACH of them.
+
+    A held input spans nothing, so a situation on the map holds it where the examples do.
+    >>> net = Network([], [], [], None, False, [], X=[[0, 3], [10, 5]], asked=[[15, 4], [40, 4]])
+    >>> map_ranges(net)
+    [(0, 15), (3, 5)]
+    """
+    data = scaling_of(net.X)
+
+    def within_reach(situation):  # a farther one would squash the examples: the key names it
+        return all(low - MAP_REACH * (high - low) <= x <= high + MAP_REACH * (high - low)
+                   for x, (low, high) in zip(situation, data))
+    return scaling_of(list(net.X) + [s for s in net.asked if within_reach(s)])
 
 
 def on_the_map(net: Network) -> Callable[[Vector], bool]:
@@ -3327,12 +3340,17 @@ def text_width(words: str, size: float) -> float:
 
 
 def cut_to_width(words: str, size: float, width: float) -> str:
-    """The words, or as many of them as fit width with '...' after."""
+    """The words, or as many of them as fit width with '...' after; '' when not even '...' fits.
+
+    >>> cut_to_width("studied", 10, 30), cut_to_width("studied", 10, 10)
+    ('st...', '')
+    """
     if text_width(words, size) <= width:
         return words
     while words and text_width(words + "...", size) > width:
         words = words[:-1]
-    return words.rstrip() + "..."
+    with_dots = words.rstrip() + "..."
+    return with_dots if text_width(with_dots, size) <= width else ""
 
 
 class Picture:
@@ -3591,7 +3609,7 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     examples = list(zip(trained + held, outputs, wrong))
     dotted = len(examples) > MAP_LABELLED_EXAMPLES
     # so many that their dots would hide the map: every step-th one, in the order of the data
-    step = -(-len(examples) // MAP_MOST_DOTS)
+    step = math.ceil(len(examples) / MAP_MOST_DOTS)
     words = tuple(reversed(net.target_words or ["0", "1"]))
     side = map_side(net)
     (xs, ys), answers = map_answers(net, side, side)
@@ -3648,8 +3666,9 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
     def place(situation):
         return point((situation[first] - xs[0]) / (xs[-1] - xs[0]) * (side - 1),
                      (situation[second] - ys[0]) / (ys[-1] - ys[0]) * (side - 1))
-    # many examples: small dots in their target's colour, cut off at the map's edge (its
-    # id names its place, so that two pictures in one notebook page each find their own)
+    # many examples: small dots in their target's colour, cut off at the map's edge; the
+    # clip's id names its rectangle, so pictures on one notebook page that share an id share
+    # the same rectangle too
     if dotted:
         clip = svg_element(svg_element(group, "defs"), "clipPath",
                            id="map-area-%d-%d-%d" % (x0, y0, size))
@@ -3770,7 +3789,6 @@ def wrapped(words: str, width: int) -> List[str]:
 
 
 DASHES = ["", "12 6", "3 5", "16 5 3 5", "8 8", "2 8"]   # curves that lie on one another
-LEGEND_ROWS = 10     # curves a one-column legend names; more take two columns
 
 
 def error_chart(svg, net: Network, box: Tuple[float, float, float, float]) -> None:
@@ -3801,16 +3819,23 @@ def error_chart(svg, net: Network, box: Tuple[float, float, float, float]) -> No
         bottom, top_value = 0.0, step * math.ceil((high or 1) / step)
         ticks = [step * n for n in range(round(top_value / step) + 1)]
     last = max(i for _, points in curves for i, _ in points) or 1
-    # a legend narrows the chart; the notes go under both, across the whole box, unless
-    # the legend takes two columns down to the box's foot
-    legend_columns = 1 if len(curves) <= LEGEND_ROWS else 2
-    legend_rows = -(-len(curves) // legend_columns)
-    legend_width = (215 if legend_columns == 1 else 300) if several else 0
-    note_lines = wrapped(" ".join(notes), int((width - 10 - (legend_columns - 1) * legend_width)
-                                              / (CHARACTER_WIDTH * 17)))
+    def notes_in(room):  # the notes' lines in room px across, and the chart's height above them
+        lines = wrapped(" ".join(notes), int(room / (CHARACTER_WIDTH * 17)))
+        return lines, height - 36 - 54 - 20 * len(lines)
+    # a legend narrows the chart; the notes go under both, across the whole box, when the
+    # legend's rows and the line under them fit above the notes, a line's height clear of
+    # them: in one column, else in two; else in two down to the box's foot, the notes
+    # under the chart alone
     plot_left, plot_top = left + 74, top + 36
+    note_lines, plot_height = notes_in(width - 10)
+    # legend rows run from plot_top + 12, 24 px apart; the notes from plot_top + plot_height + 70
+    fits = int((plot_height + 70 - 20 - 12) / 24)
+    legend_columns = 1 if len(curves) <= fits else 2
+    legend_rows = math.ceil(len(curves) / legend_columns)
+    legend_width = (215 if legend_columns == 1 else 300) if several else 0
+    if legend_rows > fits:
+        note_lines, plot_height = notes_in(width - 10 - legend_width)
     plot_width = width - 74 - 30 - legend_width
-    plot_height = height - 36 - 54 - 20 * len(note_lines)
 
     def page(iteration, error):
         return (plot_left + plot_width * iteration / last,
@@ -3869,13 +3894,13 @@ def error_chart(svg, net: Network, box: Tuple[float, float, float, float]) -> No
             x = plot_left + plot_width + 34 + 150 * (n // legend_rows)
             svg_element(group, "line", x1=x, y1=y - 6, x2=x + 30, y2=y - 6, stroke=colour,
                         stroke_width=3, stroke_dasharray=dashes or "none")
-            label = name if legend_columns == 1 else name.replace("alpha ", "")
+            label = python2_str(net.alphas[n]) if legend_columns == 2 and net.alphas else name
             svg_text(group, x + 36, y, "%s: %.3g" % (label, points[-1][1]),
                      17 if legend_columns == 1 else 16)
     if several:
         svg_text(group, plot_left + plot_width + 34, plot_top + 12 + 24 * legend_rows,
-                 "(each: its last error)" if legend_columns == 1 else
-                 "(alpha: its last error)", 16, colour="#333333")
+                 "(alpha: its last error)" if legend_columns == 2 and net.alphas else
+                 "(each: its last error)", 16, colour="#333333")
     for n, line in enumerate(note_lines):
         svg_text(group, left, plot_top + plot_height + 70 + 20 * n, line, 17, colour="#333333")
 
@@ -4100,8 +4125,6 @@ def show_train_pictures(options: dict, results: List[dict], settings: dict, data
     show_pictures(options, net, lambda: train_check(X, y, layers, alphas[0], settings["seed"], bias),
                   title, asked[0] if asked else None)
 
-
-TITLE_ALPHAS = 6     # a title lists this many alphas; more, it gives their count and range
 
 
 def shortened_name(data: str, longest: int = 24) -> str:

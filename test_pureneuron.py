@@ -3971,9 +3971,9 @@ def test_the_map_widens_to_show_a_situation_asked_outside_the_data(tmp_path):
     assert len(new) == 1 and tooltip_of(new[0]).startswith("new situation studied 12, slept 7:")
     frame = elements(area, "rect", "map-frame")[0]
     assert float(new[0].get("x")) + 11 <= float(frame.get("x")) + float(frame.get("width"))
-    texts = [t.text for t in elements(area, "text")]
-    assert "12" in texts and "1" in texts  # studied runs 1..12: the data's 1..8, and the 12
-    key = " ".join(" ".join(texts).split())
+    # studied runs 1..12: the data's 1..8, and the 12
+    assert x_axis_ticks(area, "studied") == ["1", "12"]
+    key = " ".join(" ".join(t.text for t in elements(area, "text")).split())
     assert "diamonds: held out or test" in key and "dashed: new" in key
     assert len(elements(area, "polygon", "held-out")) == 2
 
@@ -3984,3 +3984,61 @@ def test_a_situation_the_map_cannot_show_is_named_in_its_key():
     key = " ".join(t.text for t in elements(groups(svg_tree(pureneuron.picture(result)),
                                                    "map")[0], "text"))
     assert "1, 0, 0: off the map" in " ".join(key.split())  # input 3 is 1 in every example
+
+
+# ============================================================================
+# Pictures: a far --ask, a legend above its caption, text cut to a tiny width
+# ============================================================================
+
+def x_axis_ticks(area, name):
+    """The numbers written under a map, on the line of its first input's name."""
+    texts = elements(area, "text")
+    label = [t for t in texts if t.text == name and not t.get("transform")][0]
+    return [t.text for t in texts if t.get("y") == label.get("y") and t is not label]
+
+
+def test_a_far_situation_asked_is_off_the_map_and_leaves_the_examples_their_room(tmp_path):
+    data = write_data(tmp_path, spread_rows(30), "spread.csv")
+    svg = str(tmp_path / "far.svg")
+    status, out, err = run_main("train", "--data", data, "--scale", "--ask", "1000,5",
+                                "--ask", "15,5", "--svg", svg)
+    assert (status, err) == (0, "")
+    area = groups(svg_tree(open(svg, encoding="utf-8").read()), "map")[0]
+    # studied runs 0..10 in the data: 15 is within a span of it, 1000 far beyond
+    assert x_axis_ticks(area, "studied") == ["0", "15"]
+    new = elements(area, "rect", "new-situation")
+    assert len(new) == 1 and tooltip_of(new[0]).startswith("new situation studied 15, slept 5")
+    key = " ".join(" ".join(t.text for t in elements(area, "text")).split())
+    assert "studied 1000, slept 5: off the map" in key
+    assert elements(area, "path")  # the examples spread over the map: its 0.5 line shows
+    frame = elements(area, "rect", "map-frame")[0]
+    left, size = float(frame.get("x")), float(frame.get("width"))
+    across = [float(c.get("cx")) for c in elements(area, "circle", "example")]
+    assert max(across) - min(across) > size / 2
+
+
+def test_a_situation_asked_a_data_span_away_widens_the_map_and_one_beyond_does_not():
+    X = [[0, 3], [10, 5]]
+    near, far = [[-10, 4], [20, 4]], [[-10.5, 4], [20.5, 4], [5, 7.5]]
+    net = pureneuron.Network([], [], [], None, False, [], X=X, asked=near + far)
+    assert pureneuron.map_ranges(net) == [(-10, 20), (3, 5)]
+    on_map = pureneuron.on_the_map(net)
+    assert [on_map(s) for s in near + far] == [True, True, False, False, False]
+
+
+
+@pytest.mark.parametrize("count", [9, 10])
+def test_a_legend_of_many_alphas_stays_above_a_three_line_caption(tmp_path, count):
+    alphas = ["0.3", "0.5", "1", "2", "3", "5", "10", "20", "30", "50"][:count]
+    svg = str(tmp_path / "alphas.svg")
+    status, out, err = run_main("train", "--data", "exam", "--scale", "--iterations", "2000",
+                                "--svg", svg, *[a for alpha in alphas for a in ("--alpha", alpha)])
+    assert (status, err) == (0, "")
+    texts = elements(groups(svg_tree(open(svg, encoding="utf-8").read()), "errors")[0], "text")
+    caption = [t for t in texts if t.text.startswith("Drawn above:")][0]
+    assert "zig-zags" in " ".join(t.text for t in texts)  # a caption of several lines
+    legend = [t for t in texts if re.match(r"(alpha )?[\d.]+: |\(.*its last error\)", t.text)]
+    assert len(legend) == count + 1
+    for text in legend:  # a whole caption line clear of the caption's first line
+        assert float(text.get("y")) <= float(caption.get("y")) - float(
+            caption.get("font-size")), text.text
