@@ -3264,6 +3264,8 @@ def map_text(net: Network, columns: int = 41, rows: int = 21) -> List[str]:
                  % (MAP_CHARACTERS[:5], MAP_CHARACTERS[5:]))
     lines.append("  0 and 1: a training example and its target%s"
                  % ("; ?: a new situation" if any(map(on_map, net.asked)) else ""))
+    lines += ["  %s: off the map" % situation_text(net, situation)
+              for situation in net.asked if not on_map(situation)]
     return lines
 
 

@@ -2982,6 +2982,14 @@ def test_map_draws_the_answers_in_characters(data, held, tmp_path, monkeypatch):
             assert row[column] == pureneuron.MAP_CHARACTERS[min(9, int(a * 10))]
 
 
+def test_map_names_a_new_situation_it_cannot_show():
+    status, out, err = run_main("train", "--data", "exam", "--scale", "--iterations", "200",
+                                "--map", "--ask", "4,6", "--ask", "100,5")
+    assert (status, err) == (0, "")
+    assert out.endswith("; ?: a new situation\n  studied 100, slept 5: off the map\n")
+    assert sum(line.count("?") for line in out.splitlines() if "|" in line) == 1  # 4,6 is on
+
+
 def test_map_explains_when_there_is_no_map():
     status, out, err = run_main("multi-layer", "--iterations", "10", "--map")
     assert out.endswith("No map: 3 inputs of the data vary; a map shows two.\n")
