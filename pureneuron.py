@@ -1842,6 +1842,10 @@ DATASETS = {
 }
 
 SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs"}
+CSV_ERRORS = {
+    "unexpected end of data": 'a quote (") opens a cell that the line does not close',
+    "field larger than field limit": "a cell of more than %d characters" % csv.field_size_limit(),
+}
 
 # Words that mean 0 when a target column has two; otherwise the words go in
 # alphabetical order.  The mapping is printed either way.
@@ -1883,8 +1887,9 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
                              "then the target" % (where, MAX_FIELDS, MAX_NEURONS))
         try:
             cells = next(csv.reader([line], delimiter=separator, strict=True))
-        except csv.Error as error:
-            raise InputError("%s: %s" % (where, error)) from None
+        except csv.Error as error:  # csv's own words (PyPy's start "line 1: "), said anew
+            reason = str(error).split(": ")[-1].split(" (")[0]
+            raise InputError("%s: %s" % (where, CSV_ERRORS.get(reason, reason))) from None
         if not any(cell.strip() for cell in cells):
             continue  # a spreadsheet's empty row: ;;;
         has_numbers = any(is_number(decimal_point(cell, separator)) for cell in cells)

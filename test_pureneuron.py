@@ -2282,6 +2282,9 @@ def test_what_a_spreadsheet_adds_reads_as_the_table(tmp_path, text, table):
     ("id,a,t\nS01,1,no\n", ["'S01' is not a number", "--skip id"]),  # words, not a number
     ("a,b,t\n1,,no\n", ["line 2, column 2 ('b'): an empty cell"]),
     ("1,2,\n2,3,1\n", ["line 1, column 3: no target (an empty cell)"]),
+    # a quote a spreadsheet opened and the line did not close, or a cell of a whole book
+    ('a,t\n1,"0\n1",1\n', ['line 2: a quote (") opens a cell that the line does not close']),
+    ('a,t\n"' + "x" * 200000 + ',1\n', ["line 2: a cell of more than 131072 characters"]),
 ])
 def test_numbers_a_spreadsheet_may_mean_otherwise_are_refused_where_they_are(tmp_path, text,
                                                                              mentions):
