@@ -1091,9 +1091,9 @@ def number_format(numbers: Vector) -> Callable:
     if numbers and all(isinstance(x, int) for x in numbers):  # whole, like the posts' X and y
         whole_width = max(len(str(x)) for x in numbers)
 
-        def whole_number(x):
+        def padded_whole(x):
             return str(x).rjust(whole_width)
-        return whole_number
+        return padded_whole
     finite = [abs(x) for x in numbers if math.isfinite(x) and x != 0]
     biggest, smallest = (max(finite), min(finite)) if finite else (0.0, 0.0)
     if finite and (biggest >= 1e8 or smallest < 0.0001 or biggest / smallest > 1000):
@@ -1327,8 +1327,6 @@ def tracing(loop_function: Callable):
             if last:
                 print_iteration(last, frame.f_locals, names, notes)
             ended = None
-        if event == "line" and line == loop_line and not in_body:  # the loop starts again
-            ended = None
         previous_line = line
         return each_line
 
@@ -1421,14 +1419,13 @@ def read_number(text: str, kind: type = float) -> Number:
     if not isinstance(text, str):
         raise TypeError("expected text, got %r" % (text,))
     expected = "a whole number" if kind is int else "a number"
+    if len(text) > MAX_CELL_CHARACTERS:
+        raise ValueError("expected %s of at most %d characters, got %s"
+                         % (expected, MAX_CELL_CHARACTERS, quoted(text)))
     try:
-        number = kind(text) if len(text) <= MAX_CELL_CHARACTERS else None
+        number = kind(text)
     except ValueError:
-        number = None
-    if number is None:
-        raise ValueError("expected %s%s, got %s"
-                         % (expected, "" if len(text) <= MAX_CELL_CHARACTERS else
-                            " of at most %d characters" % MAX_CELL_CHARACTERS, quoted(text)))
+        raise ValueError("expected %s, got %s" % (expected, quoted(text))) from None
     # -1e300..1e300 refuses inf and nan, and whole numbers that no float holds
     if not -1e300 < number < 1e300:
         raise ValueError("expected %s below 1e300 in size (not inf or nan), got %s"
@@ -1608,6 +1605,15 @@ BYTES_AT_START = 20 * 1024 * 1024  # Python with this file loaded
 BYTES_A_NOTED_ERROR = 120          # --every or --plot: (iteration, error), kept to the end
 BYTES_A_TRACED_NUMBER = 100        # --trace: numpy_str's text, and the numbers it looks through
 
+def weight_count(layers: Sequence[int], bias: bool = False) -> int:
+    """How many weights a network has, all its matrices together.
+
+    >>> weight_count([3, 4, 1]), weight_count([3, 4, 1], bias=True)
+    (16, 21)
+    """
+    return sum(rows * columns for rows, columns in weight_shapes(layers, bias))
+
+
 def training_seconds(iterations: int, examples: int, layers: Sequence[int],
                      bias: bool = False) -> float:
     """About how many seconds train_network takes on a school laptop with CPython.
@@ -1621,7 +1627,7 @@ def training_seconds(iterations: int, examples: int, layers: Sequence[int],
     # error sent back to the layer below: inputs x neurons more, above the first
     multiply_adds = sum((2 * (inputs + extra) + (inputs if k else 0)) * neurons
                         for k, (inputs, neurons) in enumerate(pairs))
-    weights = sum(rows * columns for rows, columns in weight_shapes(layers, bias))
+    weights = weight_count(layers, bias)
     an_example = (multiply_adds * SECONDS_A_MULTIPLY_ADD
                   + sum(inputs + extra for inputs, _ in pairs) * SECONDS_AN_INPUT
                   + sum(neurons for _, neurons in pairs) * SECONDS_A_NEURON
@@ -1639,10 +1645,10 @@ def cache_slowdown(*entries: int) -> float:
 
 def answer_seconds(layers: Sequence[int], bias: bool = False) -> float:
     """About how long a trained network takes to answer one situation (--ask, a --table row)."""
-    pairs = list(zip(layers, layers[1:]))
-    weights = sum(rows * columns for rows, columns in weight_shapes(layers, bias))
+    weights = weight_count(layers, bias)
     return (cache_slowdown(weights) * weights * SECONDS_AN_ANSWER_MULTIPLY_ADD
-            + sum(layers[1:]) * SECONDS_AN_ANSWER_NEURON + len(pairs) * SECONDS_AN_ANSWER_LAYER)
+            + sum(layers[1:]) * SECONDS_AN_ANSWER_NEURON
+            + (len(layers) - 1) * SECONDS_AN_ANSWER_LAYER)
 
 
 def matrix_bytes(rows: int, columns: int) -> int:
@@ -1666,18 +1672,18 @@ def train_seconds(iterations: int, examples: int, layers: Sequence[int], bias: b
     >>> train_seconds(20000, 5000, [2, 1]) > MAX_SECONDS  # a class's 5,000-row file: 2 minutes
     True
     """
-    seconds = training_seconds(iterations, examples, layers, bias)
+    an_iteration = training_seconds(1, examples, layers, bias)
+    seconds = iterations * an_iteration
     if trace:
         # every matrix of two iterations printed: the layers' outputs, an error
         # and a delta as wide as the widest layer, the update and the weights
-        weights = sum(inputs * neurons for inputs, neurons in zip(layers, layers[1:]))
+        weights = weight_count(layers)
         printed = 2 * (examples * (sum(layers) + 2 * max(layers)) + 2 * weights)
         seconds = seconds * TRACE_SLOWDOWN + printed * SECONDS_A_PRINTED_NUMBER
     if every:
         notes = iterations // every + 1
         seconds += notes * (SECONDS_A_NOTED_ERROR + examples * layers[-1] * SECONDS_A_NEURON)
     seconds += examples * (SECONDS_A_LINE_READ + (layers[0] + layers[-1]) * SECONDS_A_NUMBER_READ)
-    an_iteration = training_seconds(1, examples, layers, bias)
     seconds += AFTER_TRAINING_SHARE * an_iteration + examples * SECONDS_AN_EXAMPLE_LISTED
     if check:  # one update again, then the weights it checks
         checked = sum(min(rows * columns, CHECK_MAX_WEIGHTS)
@@ -2406,9 +2412,9 @@ def load_network(path) -> dict:
         raise refuse("\"layers\" is not 2 to %d sizes from 1 to %d" % (MAX_LAYERS, MAX_NEURONS))
     if not isinstance(bias, bool):
         raise refuse("\"bias\" is not true or false")
-    shapes = weight_shapes(layers, bias)
-    if sum(rows * columns for rows, columns in shapes) > MAX_SAVED_WEIGHTS:
+    if weight_count(layers, bias) > MAX_SAVED_WEIGHTS:
         raise refuse("more than %d weights" % MAX_SAVED_WEIGHTS)
+    shapes = weight_shapes(layers, bias)
     if not (isinstance(weights, list) and len(weights) == len(shapes) and all(
             is_matrix(m, rows, columns) for m, (rows, columns) in zip(weights, shapes))):
         raise refuse("\"weights\" do not fit layers %s%s"
@@ -2746,7 +2752,7 @@ def check_save(path: str, layers: Sequence[int], bias: bool, data: str,
                test: Optional[str] = None) -> None:
     """Refuse up front a --save that could not be written or read back."""
     check_save_path(path, data, test)
-    weights = sum(rows * columns for rows, columns in weight_shapes(layers, bias))
+    weights = weight_count(layers, bias)
     if weights > MAX_SAVED_WEIGHTS:
         raise InputError("--save keeps networks of up to %d weights; layers %s have %d"
                          % (MAX_SAVED_WEIGHTS, ",".join(map(str, layers)), weights))
