@@ -1324,7 +1324,7 @@ def tracing(loop_function: Callable):
                 and loop_line <= previous_line <= end_line:  # the loop is left
             # by a `break` or `return` from the body, mid-iteration: that one is the last
             last = frame.f_locals.get(counter) if in_body else ended
-            if last:
+            if last is not None:  # 0 too: a loop that stops in its first iteration
                 print_iteration(last, frame.f_locals, names, notes)
             ended = None
         previous_line = line

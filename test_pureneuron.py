@@ -3429,6 +3429,22 @@ def test_a_number_out_of_reach_is_refused_saying_what_the_limit_is(argv, mention
     assert_one_line_error(*run_main(*argv), *mentions)
 
 
+def stops_in_its_first_iteration(iterations=3):
+    """A loop a learner cut short with a break: the trace shows the iteration it stopped in."""
+    total = 0
+    for j in range(iterations):
+        total = total + 1
+        break
+    return total
+
+
+def test_trace_shows_a_loop_that_stops_in_its_first_iteration():
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pureneuron.tracing(stops_in_its_first_iteration):
+        stops_in_its_first_iteration()
+    assert out.getvalue() == "--- iteration 0 ---\ntotal:\n1\n"
+
+
 def test_a_flat_list_tuple_rows_or_a_ragged_row_get_advice_that_fits():
     with pytest.raises(TypeError) as raised:  # a flat y: both ways to write it, and it fits
         pureneuron.subtract([0, 1, 1, 0], [[0.5]] * 4)
