@@ -1914,6 +1914,7 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
                 fields = filled[-1] + 1
                 header = header[:fields]
             kept = kept_columns(fields, header, skip, name)
+            left_out = [column for column in range(fields) if column not in kept]
             if not 2 <= len(kept) <= MAX_NEURONS + 1:
                 raise InputError(
                     "%s line %d: %s%s, but a line holds the inputs, then the target: 2 to %d "
@@ -1948,8 +1949,7 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
         words.append(target)
         word_lines.append(number)
         if skip:
-            names.append(" ".join(cells[column].strip() for column in range(fields)
-                                  if column not in kept))
+            names.append(" ".join(cells[column].strip() for column in left_out))
     if not X:
         raise InputError("%s has no examples" % name)
     if decimal_commas and first_point:  # 1.200 beside 7,5: a point can only group thousands
@@ -1963,12 +1963,10 @@ def parse_examples(lines: Iterable[str], name: str = "data", skip: Sequence[str]
         description += ", %s text" % encoding
     if skip:
         description += "; left out: %s" % (
-            column_names([header[column] for column in range(fields) if column not in kept])
-            if header else ", ".join("column %d" % (column + 1)
-                                     for column in range(fields) if column not in kept))
+            column_names([header[column] for column in left_out]) if header
+            else ", ".join("column %d" % (column + 1) for column in left_out))
     inputs = [header[column] for column in kept[:-1]] if header else None
-    names_heading = (" ".join(header[column] for column in range(fields) if column not in kept)
-                     if header and skip else "")
+    names_heading = " ".join(header[column] for column in left_out) if header and skip else ""
     return Table(X, y, description, labels, inputs, names or None, names_heading)
 
 
@@ -2502,8 +2500,8 @@ def print_examples(result: dict, table: Table, title: str) -> None:
     """Each example (a screenful, then a count) with target, answer, decision, right or wrong."""
     answers, right = judged(result, table)
     labels = result.get("labels")
-    inputs = [" ".join(python2_str(x) for x in row) for row in table.X]
-    width = max(len("inputs"), max(map(len, inputs[:SCREENFUL])))
+    inputs = [" ".join(python2_str(x) for x in row) for row in table.X[:SCREENFUL]]
+    width = max(len("inputs"), max(map(len, inputs)))
     target_width = max([len("target")] + [len(word) for word in labels or []])
     # the left-out columns (a student's name), where --skip gave some, first
     def cut(text):
@@ -2511,15 +2509,14 @@ def print_examples(result: dict, table: Table, title: str) -> None:
     names = [cut(name) for name in (table.names or [])[:SCREENFUL]]
     heading = cut(table.names_heading or "example")
     name_width = max([len(heading)] + [len(name) for name in names])
-    first = (lambda k: "%-*s  " % (name_width, names[k])) if names else (lambda k: "")
     print(title)
     print("%s%-*s  %-*s  %-10s  %s" % ("%-*s  " % (name_width, heading) if names else "",
                                        width, "inputs", target_width, "target", "answer",
                                        "decision"))
-    for k, (row, target, output, ok) in enumerate(list(zip(inputs, table.y, answers,
-                                                           right))[:SCREENFUL]):
+    for k, (row, target, output, ok) in enumerate(zip(inputs, table.y, answers, right)):
         shown = decision(result, target[0]) if labels else python2_str(target[0])
-        print("%s%-*s  %-*s  %.8f  %s, %s" % (first(k), width, row, target_width,
+        name = "%-*s  " % (name_width, names[k]) if names else ""
+        print("%s%-*s  %-*s  %.8f  %s, %s" % (name, width, row, target_width,
                                               shown_name(shown), output,
                                               shown_name(decision(result, output)),
                                               "right" if ok else "wrong"))
