@@ -491,8 +491,7 @@ def turned(previous: Matrix, update: Matrix) -> Matrix:
     >>> turned([[0.5, -0.5, 0.0]], [[0.25, 0.5, -1.0]])
     [[0.0, 1.0, 0.0]]
     """
-    return [[float((before > 0) != (now > 0)) for before, now in zip(row_before, row_now)]
-            for row_before, row_now in zip(previous, update)]
+    return elementwise(lambda before, now: float((before > 0) != (now > 0)), previous, update)
 
 
 # --- A network of any depth: the posts' arithmetic, for the playground --------
@@ -669,7 +668,7 @@ def zeros_like(m: Matrix) -> Matrix:
     >>> zeros_like([[0.5, -1], [2, 3]])
     [[0.0, 0.0], [0.0, 0.0]]
     """
-    return [[0.0 for x in row] for row in m]
+    return [[0.0] * len(row) for row in m]
 
 
 def dot(a: Matrix, b: Matrix) -> Matrix:
@@ -977,7 +976,9 @@ def transpose_hint(a: Matrix, b: Matrix) -> str:
         fits.append("dot(transpose(first), second)")
     if len(a[0]) == len(b[0]):
         fits.append("dot(first, transpose(second))")
-    return "; if a transpose is missing, %s would fit" % " or ".join(fits) if fits else ""
+    if not fits:
+        return ""
+    return "; if a transpose is missing, %s would fit" % " or ".join(fits)
 
 
 def not_a_matrix(m) -> Exception:
