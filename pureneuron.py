@@ -3151,9 +3151,8 @@ def map_axes(net: Network) -> Tuple[List[int], Vector]:
     >>> map_axes(network_of({"synaptic_weights": [[1.0], [2.0], [3.0]], "answer": [[0.5]]}))[0]
     [0, 1]
     """
-    columns = list(zip(*net.X))
-    varying = [c for c, column in enumerate(columns) if len(set(column)) > 1]
-    return varying, [column[0] for column in columns]
+    varying = [c for c, (low, high) in enumerate(scaling_of(net.X)) if low < high]
+    return varying, list(net.X[0])
 
 
 def no_map_reason(net: Network) -> str:
@@ -3173,10 +3172,8 @@ def map_answers(net: Network, columns: int, rows: int) -> Tuple[List[Vector], Li
     Returns the grid's values of the first and second varying input, and the answers.
     """
     (first, second), held = map_axes(net)
-    every_range = map_ranges(net)
-    ranges = [every_range[first], every_range[second]]
-    xs = [ranges[0][0] + (ranges[0][1] - ranges[0][0]) * c / (columns - 1) for c in range(columns)]
-    ys = [ranges[1][0] + (ranges[1][1] - ranges[1][0]) * r / (rows - 1) for r in range(rows)]
+    ranges = map_ranges(net)
+    xs, ys = evenly_spaced(*ranges[first], columns), evenly_spaced(*ranges[second], rows)
     situations = []
     for value_y in ys:
         for value_x in xs:
@@ -3185,6 +3182,15 @@ def map_answers(net: Network, columns: int, rows: int) -> Tuple[List[Vector], Li
             situations.append(situation)
     answers = [row[0] for row in forward(net.weights, situations, net.bias)[-1]]
     return [xs, ys], [answers[r * columns:(r + 1) * columns] for r in range(rows)]
+
+
+def evenly_spaced(low: Number, high: Number, count: int) -> List[float]:
+    """count values from low to high, evenly apart: a grid's steps across the map.
+
+    >>> evenly_spaced(0, 1, 3)
+    [0.0, 0.5, 1.0]
+    """
+    return [low + (high - low) * k / (count - 1) for k in range(count)]
 
 
 def map_side(net: Network) -> int:
@@ -3223,7 +3229,8 @@ def map_ranges(net: Network) -> List[Tuple[Number, Number]]:
     def within_reach(situation):  # a farther one would squash the examples: the key names it
         return all(low - MAP_REACH * (high - low) <= x <= high + MAP_REACH * (high - low)
                    for x, (low, high) in zip(situation, data))
-    return scaling_of(list(net.X) + [s for s in net.asked if within_reach(s)])
+    corners = [[low for low, _ in data], [high for _, high in data]]  # the examples' extremes
+    return scaling_of(corners + [s for s in net.asked if within_reach(s)])
 
 
 def on_the_map(net: Network) -> Callable[[Vector], bool]:
