@@ -3743,8 +3743,8 @@ def decision_map(svg, net: Network, box: Tuple[float, float, float, float]) -> N
                     height=size / 11 + 0.5, fill=answer_colour(a), shape_rendering="crispEdges")
     svg_element(group, "rect", x=key_x, y=y0, width=16.0, height=size, fill="none",
                 stroke="#000000")
-    for a, words in ((1, "1"), (0.5, "0.5"), (0, "0")):
-        svg_text(group, key_x + 22, y0 + (1 - a) * size * 10 / 11 + size / 22 + 6, words)
+    for a, label in ((1, "1"), (0.5, "0.5"), (0, "0")):
+        svg_text(group, key_x + 22, y0 + (1 - a) * size * 10 / 11 + size / 22 + 6, label)
     for n, line in enumerate(notes):
         svg_text(group, left, y0 + size + 52 + 20 * n, line, 17, colour="#333333")
 
@@ -3770,12 +3770,14 @@ def answers_panel(svg, net: Network, box: Tuple[float, float, float, float], hea
     texts = [situation_text(net, s) for s, _, _ in rows]
     target_room = 110
     inputs_room = width - 220 - target_room  # the answers take 220 px
-    names_line = bool(net.input_names) and column_room(["inputs"] + texts) > inputs_room
+    inputs_width = column_room(["inputs"] + texts)
+    names_line = bool(net.input_names) and inputs_width > inputs_room
     if names_line:  # each row too long with the names: the names once, above the values
         texts = [situation_text(net, s, named=False) for s, _, _ in rows]
-    if column_room(["inputs"] + texts) > inputs_room:  # the targets give up their slack
+        inputs_width = column_room(["inputs"] + texts)
+    if inputs_width > inputs_room:  # the targets give up their slack
         target_room = min(target_room, column_room(["target"] + targets) + 4)
-    column = min(width - 220 - target_room, column_room(["inputs"] + texts))
+    column = min(width - 220 - target_room, inputs_width)
     first = top + (76 if reason else 52) + 24 * names_line
     if names_line:
         fitted_text(group, left, first - 24, "inputs: " + ", ".join(net.input_names),
@@ -3993,6 +3995,7 @@ def check_lines(net: Network, after: List[Matrix], alpha: Number,
              % (h, 2 * h),
              "%-22s %17s %17s  %s" % ("weight", "backpropagation", "measured", "agreement")]
     worst, agreeing, unmeasured, disagreeing, skipped = math.inf, 0, 0, 0, 0
+    nudged = [[list(row) for row in synapses] for synapses in net.weights]  # one weight at a time
     for k, synapses in enumerate(net.weights):
         count = 0
         for i, row in enumerate(synapses):
@@ -4002,11 +4005,11 @@ def check_lines(net: Network, after: List[Matrix], alpha: Number,
                     skipped += 1
                     continue
                 backpropagation = (w - after[k][i][j]) / alpha
-                nudged = [[list(r) for r in m] for m in net.weights]
                 nudged[k][i][j] = w + h
                 up = half_squared_error(net.X, net.y, nudged, net.bias)
                 nudged[k][i][j] = w - h
                 down = half_squared_error(net.X, net.y, nudged, net.bias)
+                nudged[k][i][j] = w  # back, before the next weight is nudged
                 measured = (up - down) / (2 * h)
                 digits = agreeing_digits(backpropagation, measured)
                 # E adds up every example's error, and its last digits are rounding:
@@ -4126,7 +4129,7 @@ def show_train_pictures(options: dict, results: List[dict], settings: dict, data
     """--svg, --map and --check for train: one network trained with these settings for each
     alpha (several draw one error curve each), asked: the --ask inputs as the network takes
     them; examples: scored_examples's, whose held-out and test examples the map marks."""
-    if not any(options.get(option) for option in PICTURE_OPTIONS):
+    if not any(options.get(option) for option in ("svg", "map", "check")):  # --plot is printed
         return
     X, y, layers, bias = (settings[name] for name in ("X", "y", "layers", "bias"))
     alphas = [result["alpha"] for result in results]
@@ -4302,7 +4305,8 @@ def bench(options: dict) -> None:
 # The command line
 # ----------------------------------------------------------------------------
 
-# Every option of the programs and of train, as argparse takes it: its type=
+# The options SHARED_OPTIONS, PICTURE_OPTIONS and each Program's options name (train's
+# and bench's own are added in build_parser), as argparse takes them: its type=
 # converts and checks the text, and all default to "not given" (SUPPRESS), so
 # that what is not given comes from the function's own signature.
 OPTIONS = {
@@ -4497,7 +4501,9 @@ def run_train(options: dict) -> None:
     if options["table"]:
         check_table(layers[0], table.X)
     check_alphas(options, alphas)
-    noted = every or (math.ceil(iterations / 600)
+    # --every prints as it goes (for one network); --plot and --svg draw at most
+    # about PLOT_MOST_POINTS noted errors, so memory stays the same however long it trains
+    noted = every or (math.ceil(iterations / PLOT_MOST_POINTS)
                       if options.get("plot") or options.get("svg") else 0)
     trace = options.get("trace", False)
     check_run(len(alphas) * train_seconds(iterations, len(table.X), layers, bias, trace, noted,
@@ -4518,8 +4524,6 @@ def run_train(options: dict) -> None:
           % (",".join(map(str, layers)), iterations,
              ", ".join(python2_str(alpha) for alpha in alphas), seed,
              ", with bias" if bias else ""))
-    # --every prints as it goes (for one network); --plot draws at most about
-    # 600 noted errors, so memory stays the same however long it trains
     settings.update(X=scaled(table.X, scaling), y=table.y, layers=layers, every=noted,
                     on_error=print_error if every and len(alphas) == 1 else None)
     results = []
@@ -4546,6 +4550,9 @@ def run_train(options: dict) -> None:
         keep_network(options["save"], result, {
             "data": os.path.basename(os.fsdecode(name)),
             "iterations": iterations, "alpha": result["alpha"], "seed": seed})
+
+
+PLOT_MOST_POINTS = 600  # errors noted for an error curve
 
 
 def print_error(iteration: int, error: float) -> None:
