@@ -4297,6 +4297,8 @@ def run_bench(runs: int = BENCH_RUNS, iterations: int = BENCH_ITERATIONS, seed: 
 
 def bench(options: dict) -> None:
     """The bench command."""
+    if options.get("iterations") == 0:  # given before "bench", where the programs take 0
+        raise InputError("bench times 1 iteration or more a run, got --iterations 0")
     run_bench(**settings_for(run_bench, {name: options[name] for name in
                                          ("runs", "iterations", "seed") if name in options}))
 

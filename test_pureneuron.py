@@ -1800,6 +1800,7 @@ def test_each_option_is_converted_once_and_the_rest_come_from_the_signature():
     (["--iterations", "5", "sigmoid"], ["sigmoid", "--iterations"]),
     (["--list", "three-layer"], ["--list"]),
     (["--list", "--seed", "2"], ["--list"]),
+    (["--iterations", "0", "bench"], ["bench", "--iterations 0"]),  # bench's own start at 1
 ])
 def test_an_option_given_where_it_does_nothing_is_refused(argv, mentions):
     assert_one_line_error(*run_main(*argv), *mentions)
