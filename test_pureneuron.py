@@ -259,11 +259,11 @@ def assert_one_line_error(status, out, err, *mentions):
         assert text in err
 
 
-def printed_and_returned(function, **settings):
-    """What a Part I function prints, and what it returns."""
+def printed_and_returned(function, *arguments, **settings):
+    """What a function (a Part I program, a numpy reference program) prints, and what it returns."""
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        result = function(**settings)
+        result = function(*arguments, **settings)
     return out.getvalue(), result
 
 
@@ -297,18 +297,6 @@ def load_numpy_reference():
 REFERENCE = load_numpy_reference()
 
 
-def numpy_printed_and_returned(name):
-    """The reference program for a pureneuron program's name, as a function of (np, iterations,
-    seed, settings) giving what it prints and what it returns."""
-    def run(np, iterations, seed, **settings):
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            numbers = REFERENCE.PROGRAMS[name](np, iterations, seed, **settings)
-        return out.getvalue(), numbers
-    return run
-
-
-NUMPY_PROGRAMS = {name: numpy_printed_and_returned(name) for name in REFERENCE.PROGRAMS}
 
 
 def assert_close(np, ours, theirs, where="result"):
@@ -402,18 +390,19 @@ def test_each_program_prints_and_returns_what_numpy_gives(np, name, seed, iterat
     function = PROGRAMS[name][0]
     extra = settings if name == "gradient-descent" else {}
     printed, result = printed_and_returned(function, iterations=iterations, seed=seed, **extra)
-    expected_printed, expected = NUMPY_PROGRAMS[name](np, iterations, seed, **extra)
+    expected_printed, expected = printed_and_returned(REFERENCE.PROGRAMS[name], np, iterations,
+                                                      seed, **extra)
     assert printed == expected_printed
     assert_close(np, result, expected)
 
 
 @needs_numpy
 def test_the_command_line_passes_seed_length_and_settings_to_the_program(np):
-    printed, _ = NUMPY_PROGRAMS["gradient-descent"](np, 30, 5, alphas=(0.5, 7), hidden_size=6,
-                                                    directions=True)
+    printed, _ = printed_and_returned(REFERENCE.PROGRAMS["gradient-descent"], np, 30, 5,
+                                      alphas=(0.5, 7), hidden_size=6, directions=True)
     assert run_main("gradient-descent", "--seed", "5", "--iterations", "30", "--alpha", "0.5",
                     "--alpha", "7", "--hidden", "6", "--directions") == (0, printed, "")
-    printed, _ = NUMPY_PROGRAMS["neuron"](np, 40, 9)
+    printed, _ = printed_and_returned(REFERENCE.PROGRAMS["neuron"], np, 40, 9)
     assert run_main("neuron", "--iterations", "40", "--seed", "9") == (0, printed, "")
 
 
@@ -1297,7 +1286,7 @@ def test_ask_gives_the_answer_for_new_situations(np):
     status, out, err = run_main("train", "--layers", "3,1", "--data", "milo", "--ask", "1,0,0",
                                 "--ask", "0, 1, 1", "--iterations", "50")
     assert (status, err) == (0, "")
-    _, numpy_result = NUMPY_PROGRAMS["nine-lines"](np, 50, 1)
+    _, numpy_result = printed_and_returned(REFERENCE.PROGRAMS["nine-lines"], np, 50, 1)
     weights = numpy_result["synaptic_weights"]
     answers = [REFERENCE.sigmoid(np, np.dot(np.array(situation), weights))
                for situation in ([1, 0, 0], [0, 1, 1])]
@@ -1472,7 +1461,6 @@ def test_bench_prints_a_line_for_every_program():
     status, out, err = run_main("bench", "--iterations", "2", "--runs", "1")
     assert (status, err) == (0, "")
     lines = out.splitlines()
-    import platform
     assert sys.implementation.name in lines[0]
     assert len(lines) == 1 + len(pureneuron.PROGRAMS)
     for program, line in zip(pureneuron.PROGRAMS, lines[1:]):
@@ -1776,7 +1764,8 @@ def test_the_numpy_reference_prints_the_posts_at_their_settings(np, command):
     settings = dict(alphas=(10,), directions=True) if options else {}
     assert options in ([], ["--directions", "--alpha", "10"]), "a new post output: set it here"
     default_iterations = inspect.signature(REFERENCE.PROGRAMS[name]).parameters["iterations"]
-    printed, _ = NUMPY_PROGRAMS[name](np, default_iterations.default, 1, **settings)
+    printed, _ = printed_and_returned(REFERENCE.PROGRAMS[name], np, default_iterations.default,
+                                      1, **settings)
     assert printed == POST_OUTPUTS[command].text
 
 
@@ -2692,8 +2681,8 @@ def test_several_alphas_score_held_out_and_test_examples_on_rows_of_their_own():
 # ============================================================================
 
 SVG = "{http://www.w3.org/2000/svg}"
-XOR_X, XOR_Y = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], [[0], [1], [1], [0]]
-GATE_X, GATE_Y = [[0, 0], [0, 1], [1, 0], [1, 1]], [[0], [1], [1], [0]]
+XOR_X, XOR_Y = TRASK_X, TRASK_3LAYER_Y  # Trask's 3-layer table: input 1 xor input 2
+GATE_X, GATE_Y = [row[:2] for row in XOR_X], XOR_Y  # the same, without the constant input
 
 
 def svg_tree(picture):
@@ -2975,11 +2964,11 @@ def test_map_draws_the_answers_in_characters(data, held, tmp_path, monkeypatch):
     rows = lines[start + 1 + len(held):start + 22 + len(held)]
     assert all(len(row) == 50 for row in rows)
     assert (rows[0][8], rows[0][-2], rows[-1][8], rows[-1][-2]) == ("1", "0", "0", "1")
-    X, y = ([r[:2] for r in XOR_X], XOR_Y)
-    result = pureneuron.train_network(XOR_X if data == "xor" else X, y, [len(X[0]) + (
-        data == "xor"), 4, 1], iterations=3000, bias=True)
+    # the network the command trained: on the posts' table, input 3 held at 1, or the gate
+    X = XOR_X if data == "trask" else GATE_X
+    result = pureneuron.train_network(X, XOR_Y, [len(X[0]), 4, 1], iterations=3000, bias=True)
     # beside each corner, the character of the answer there
-    extra = [1] if data == "xor" else []
+    extra = [1] if data == "trask" else []
     for row, x2 in ((rows[0], 1), (rows[-1], 0)):
         for column, x1 in ((9, 0.025), (-3, 0.975)):
             a = pureneuron.network_answer(result, [x1, x2] + extra)

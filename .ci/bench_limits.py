@@ -154,9 +154,9 @@ def measure(python, argv):
     with open(os.devnull, "w") as nowhere:
         child = subprocess.Popen([python, PURENEURON] + list(argv), stdout=nowhere,
                                  stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(child.pid, 0)
-        error = child.stderr.read().decode()
+        error = child.stderr.read().decode()  # first: a full pipe would keep it from ending
         child.stderr.close()
+        _, status, usage = os.wait4(child.pid, 0)
     kilobytes = usage.ru_maxrss  # Linux: kilobytes (macOS would say bytes)
     return (usage.ru_utime + usage.ru_stime, kilobytes * 1024,
             os.waitstatus_to_exitcode(status), error)
