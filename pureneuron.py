@@ -2016,23 +2016,26 @@ def input_number(cell: str, as_written: str, where: str, column: int,
                  header: Optional[List[str]], first_example: bool) -> Number:
     """One input read from a cell (as_written: before its decimal comma became a point); a
     word in the first example is likely a column of names."""
+    try:
+        return real_number(cell)
+    except ValueError as error:  # only now is the message worth its making
+        problem = error
     what = "%s, column %d%s" % (where, column + 1,
                                 " (%s)" % quoted(header[column]) if header else "")
-    if is_number(cell):
-        return number_in(cell, what)
-    if not cell.strip():
-        raise InputError("%s: an empty cell; each input needs a number" % what)
-    if set(cell.strip()) <= set(NUMBER_CHARACTERS):  # 5%, 1 200: a number, written oddly
-        raise InputError("%s: %s is not a number; write digits and a decimal point (or comma) "
-                         "only, without %%, spaces or a thousands separator"
-                         % (what, quoted(as_written.strip())))
-    if not first_example:
-        return number_in(cell, what)
-    raise InputError("%s: %s is not a number; only the target, the last column, may be words. "
-                     "To leave the column out: --skip %s"
-                     % (what, quoted(cell.strip()),
-                        header[column] if header and header[column].replace("_", "a")
-                        .replace("-", "a").isalnum() else column + 1))
+    if not is_number(cell):  # not even inf, nan or a number too long: say what it is
+        if not cell.strip():
+            raise InputError("%s: an empty cell; each input needs a number" % what)
+        if set(cell.strip()) <= set(NUMBER_CHARACTERS):  # 5%, 1 200: a number, written oddly
+            raise InputError("%s: %s is not a number; write digits and a decimal point (or "
+                             "comma) only, without %%, spaces or a thousands separator"
+                             % (what, quoted(as_written.strip())))
+        if first_example:
+            raise InputError("%s: %s is not a number; only the target, the last column, may be "
+                             "words. To leave the column out: --skip %s"
+                             % (what, quoted(cell.strip()),
+                                header[column] if header and header[column].replace("_", "a")
+                                .replace("-", "a").isalnum() else column + 1))
+    raise InputError("%s: %s" % (what, problem))
 
 
 def read_targets(words: List[str], lines: List[int], labels: Optional[Sequence[str]], name: str,
